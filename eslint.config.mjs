@@ -1,0 +1,29 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+// The layering of docs/ARCHITECTURE.md: only lib/data (and scripts, prisma, tests) may reach the database.
+const databaseImports = {
+  patterns: [
+    { group: ['**/lib/db', '@/lib/db', '**/generated/prisma/**', '@/lib/generated/**', '@prisma/*', 'pg'], message: 'Only lib/data may import the database; components and routes get DTOs.' },
+  ],
+};
+
+export default [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: ['.next/**', '.next-test/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  {
+    files: ['app/**', 'components/**', 'lib/actions/**', 'lib/content/**', 'lib/validation/**'],
+    rules: { 'no-restricted-imports': ['error', databaseImports] },
+  },
+  {
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [...databaseImports.patterns, { group: ['**/lib/data/**', '@/lib/data/**'], message: 'Components render DTOs passed as props; fetch data in the route.' }],
+      }],
+    },
+  },
+];

