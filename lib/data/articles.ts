@@ -1,0 +1,151 @@
+import 'server-only';
+import { normalizeDocument } from '@/lib/content/normalize';
+import { getDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ArticleDetail, ArticleSummary, Paged } from './dto';
+import { articleSummarySelect, authorCardSelect, mediaSelect, toArticleSummary, toAuthorCard, toImage } from './mappers';
+import { cachedPublicRead } from './public-cache';
+import { parseSlug } from './slugs';
+import { tags } from './tags';
+import { publicArticleWhere } from './visibility';
+
+export const ARTICLES_PER_PAGE = 12;
+
+const articleDetailSelect = {
+  ...articleSummarySelect,
+  id: true,
+  body: true,
+  language: true,
+  contentUpdatedAt: true,
+  originalOutlet: true,
+  originalUrl: true,
+  originalPublishedAt: true,
+  canonicalPolicy: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  seoTitle: true,
+  seoDescription: true,
+  coverAlt: true,
+  coverImage: { select: mediaSelect },
+  corrections: { orderBy: { createdAt: 'asc' }, select: { kind: true, text: true, createdAt: true } },
+  authors: { orderBy: { position: 'asc' }, select: { author: { select: authorCardSelect } } },
+} satisfies Prisma.ArticleSelect;
+
+type ArticleLookup = { article: ArticleDetail } | { redirectTo: string } | null;
+
+async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
+  const db = getDb();
+  const where = publicArticleWhere(new Date());
+  const row = await db.article.findFirst({ where: { ...where, slug }, select: articleDetailSelect });
+  if (!row) {
+    const redirect = await db.slugRedirect.findUnique({
+      where: { slug },
+      select: { article: { select: { slug: true, status: true, publishedAt: true } } },
+    });
+    const target = redirect?.article;
+    const visible = target && ['PUBLISHED', 'SCHEDULED'].includes(target.status) && target.publishedAt && target.publishedAt <= new Date();
+    return visible ? { redirectTo: target.slug } : null;
+  }
+  const authorCards = row.authors.map(({ author }) => toAuthorCard(author));
+  return {
+    article: {
+      ...toArticleSummary({ ...row, authors: row.authors.map(({ author }) => ({ author: { slug: author.slug, name: author.name } })) }),
+      id: row.id,
+      body: normalizeDocument(row.body),
+      language: row.language,
+      updatedAt: row.contentUpdatedAt?.toISOString() ?? null,
+      original: row.originalOutlet
+        ? { outlet: row.originalOutlet, url: row.originalUrl, publishedAt: row.originalPublishedAt?.toISOString() ?? null }
+        : null,
+      source: row.sourceTitle ? { title: row.sourceTitle, url: row.sourceUrl } : null,
+      canonicalUrl: row.canonicalPolicy === 'ORIGINAL' && row.originalUrl ? row.originalUrl : null,
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      coverImage: toImage(row.coverImage, row.coverAlt),
+      corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
+      authorCards,
+    },
+  };
+}
+
+const cachedPublishedArticle = cachedPublicRead('published-article', readPublishedArticle, (slug) => [tags.article(slug)]);
+
+/** A published article by its slug, a redirect from one of its old slugs, or null when readers may not see it. */
+export async function getPublishedArticleBySlug(rawSlug: string): Promise<ArticleLookup> {
+  const slug = parseSlug(rawSlug);
+  return slug ? cachedPublishedArticle(slug) : null;
+}
+
+export type ArticleListFilter = { topicSlug?: string | null; authorSlug?: string | null };
+
+function listWhere(filter: ArticleListFilter): Prisma.ArticleWhereInput {
+  return {
+    ...publicArticleWhere(new Date()),
+    ...(filter.topicSlug ? { topics: { some: { topic: { slug: filter.topicSlug } } } } : {}),
+    ...(filter.authorSlug ? { authors: { some: { author: { slug: filter.authorSlug } } } } : {}),
+  };
+}
+
+async function readPublishedArticles(page: number, topicSlug: string | null, authorSlug: string | null, perPage: number) {
+  const db = getDb();
+  const where = listWhere({ topicSlug, authorSlug });
+  const [total, rows] = await Promise.all([
+    db.article.count({ where }),
+    db.article.findMany({
+      where,
+      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: articleSummarySelect,
+    }),
+  ]);
+  return { items: rows.map(toArticleSummary), page, pageCount: Math.max(1, Math.ceil(total / perPage)), total };
+}
+
+const cachedPublishedArticles = cachedPublicRead('published-articles', readPublishedArticles, (_page, topicSlug, authorSlug) => [
+  tags.articles,
+  ...(topicSlug ? [tags.topic(topicSlug)] : []),
+  ...(authorSlug ? [tags.author(authorSlug)] : []),
+]);
+
+/** Published articles, newest first, optionally of one topic and/or author. */
+export async function listPublishedArticles(
+  page: number,
+  filter: ArticleListFilter = {},
+  perPage = ARTICLES_PER_PAGE,
+): Promise<Paged<ArticleSummary>> {
+  const topicSlug = filter.topicSlug ? parseSlug(filter.topicSlug) : null;
+  const authorSlug = filter.authorSlug ? parseSlug(filter.authorSlug) : null;
+  if ((filter.topicSlug && !topicSlug) || (filter.authorSlug && !authorSlug)) return { items: [], page, pageCount: 1, total: 0 };
+  return cachedPublishedArticles(page, topicSlug, authorSlug, perPage);
+}
+
+async function readRelatedArticles(slug: string): Promise<ArticleSummary[]> {
+  const db = getDb();
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: { id: true, topics: { select: { topicId: true } }, authors: { select: { authorId: true } } },
+  });
+  if (!article) return [];
+  const rows = await db.article.findMany({
+    where: {
+      ...publicArticleWhere(new Date()),
+      id: { not: article.id },
+      OR: [
+        { topics: { some: { topicId: { in: article.topics.map((t) => t.topicId) } } } },
+        { authors: { some: { authorId: { in: article.authors.map((a) => a.authorId) } } } },
+      ],
+    },
+    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+    take: 3,
+    select: articleSummarySelect,
+  });
+  return rows.map(toArticleSummary);
+}
+
+const cachedRelatedArticles = cachedPublicRead('related-articles', readRelatedArticles, (slug) => [tags.articles, tags.article(slug)]);
+
+/** Up to three recent published articles sharing a topic or an author with the given one. */
+export async function listRelatedArticles(slug: string): Promise<ArticleSummary[]> {
+  return cachedRelatedArticles(slug);
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { AuthorCard, AuthorLink, AuthorProfile } from './dto';
+import { authorCardSelect, toAuthorCard } from './mappers';
+import { cachedPublicRead } from './public-cache';
+import { parseSlug } from './slugs';
+import { tags } from './tags';
+import { publicArticleWhere } from './visibility';
+
+const authorProfileSelect = {
+  ...authorCardSelect,
+  biography: true,
+  languages: true,
+  website: true,
+  orcid: true,
+  xHandle: true,
+  linkedin: true,
+  email: true,
+  showEmail: true,
+} satisfies Prisma.AuthorSelect;
+
+type AuthorProfileRow = Prisma.AuthorGetPayload<{ select: typeof authorProfileSelect }>;
+
+function profileLinks(row: AuthorProfileRow): AuthorLink[] {
+  const links: AuthorLink[] = [];
+  if (row.website) links.push({ label: 'Website', href: row.website });
+  if (row.orcid) links.push({ label: 'ORCID', href: `https://orcid.org/${row.orcid}` });
+  if (row.xHandle) links.push({ label: 'X', href: `https://x.com/${row.xHandle.replace(/^@/, '')}` });
+  if (row.linkedin) links.push({ label: 'LinkedIn', href: row.linkedin });
+  if (row.email && row.showEmail) links.push({ label: 'Email', href: `mailto:${row.email}` });
+  return links;
+}
+
+// A directory entry: an active author with at least one article readers can see, or linked to a fellow account.
+function listedAuthorWhere(now: Date): Prisma.AuthorWhereInput {
+  return {
+    retired: false,
+    mergedIntoId: null,
+    OR: [{ articles: { some: { article: publicArticleWhere(now) } } }, { user: { isNot: null } }],
+  };
+}
+
+async function readAuthorProfile(slug: string): Promise<{ author: AuthorProfile } | { redirectTo: string } | null> {
+  const db = getDb();
+  const row = await db.author.findFirst({ where: { slug, mergedIntoId: null }, select: authorProfileSelect });
+  if (!row) {
+    const redirect = await db.authorSlugRedirect.findUnique({ where: { slug }, select: { author: { select: { slug: true } } } });
+    return redirect ? { redirectTo: redirect.author.slug } : null;
+  }
+  return { author: { ...toAuthorCard(row), biography: row.biography, languages: row.languages, links: profileLinks(row) } };
+}
+
+const cachedAuthorProfile = cachedPublicRead('author-profile', readAuthorProfile, (slug) => [tags.author(slug)]);
+
+/** A public author profile (every author with a page: fellows, guests and retired bylines alike). */
+export async function getAuthorProfileBySlug(rawSlug: string) {
+  const slug = parseSlug(rawSlug);
+  return slug ? cachedAuthorProfile(slug) : null;
+}
+
+async function readAuthorDirectory(topicSlugs: string): Promise<AuthorCard[]> {
+  const slugs = topicSlugs ? topicSlugs.split(',') : [];
+  const rows = await getDb().author.findMany({
+    where: {
+      ...listedAuthorWhere(new Date()),
+      AND: slugs.map((slug) => ({ competences: { some: { topic: { slug } } } })),
+    },
+    orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
+    select: authorCardSelect,
+  });
+  return rows.map(toAuthorCard);
+}
+
+const cachedAuthorDirectory = cachedPublicRead('author-directory', readAuthorDirectory, () => [tags.authors, tags.articles]);
+
+/** The expert directory, narrowed to authors competent in every one of the given topics. */
+export async function listAuthorDirectory(topicSlugs: string[] = []): Promise<AuthorCard[]> {
+  const valid = [...new Set(topicSlugs.map(parseSlug))];
+  if (valid.some((slug) => slug === null)) return [];
+  return cachedAuthorDirectory((valid as string[]).sort().join(','));
+}
+
+async function readTopicExperts(topicSlug: string): Promise<AuthorCard[]> {
+  const rows = await getDb().author.findMany({
+    where: { ...listedAuthorWhere(new Date()), competences: { some: { topic: { slug: topicSlug } } } },
+    orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
+    take: 24,
+    select: authorCardSelect,
+  });
+  return rows.map(toAuthorCard);
+}
+
+const cachedTopicExperts = cachedPublicRead('topic-experts', readTopicExperts, (topicSlug) => [tags.authors, tags.topic(topicSlug)]);
+
+export async function listTopicExperts(topicSlug: string): Promise<AuthorCard[]> {
+  const slug = parseSlug(topicSlug);
+  return slug ? cachedTopicExperts(slug) : [];
+}

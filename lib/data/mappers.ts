@@ -1,0 +1,72 @@
+import 'server-only';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { ArticleSummary, AuthorCard, ImageDto, TopicRef } from './dto';
+
+export const topicRefSelect = { slug: true, name: true, kind: true } satisfies Prisma.TopicSelect;
+
+export const mediaSelect = { storageKey: true, width: true, height: true, alt: true } satisfies Prisma.MediaSelect;
+
+export const articleSummarySelect = {
+  slug: true,
+  title: true,
+  lead: true,
+  publishedAt: true,
+  authors: { orderBy: { position: 'asc' }, select: { author: { select: { slug: true, name: true } } } },
+  topics: { select: { topic: { select: topicRefSelect } } },
+} satisfies Prisma.ArticleSelect;
+
+export const authorCardSelect = {
+  slug: true,
+  name: true,
+  position: true,
+  location: true,
+  fieldOfExpertise: true,
+  workExperience: true,
+  photoAlt: true,
+  photo: { select: mediaSelect },
+  competences: { orderBy: { position: 'asc' }, select: { topic: { select: topicRefSelect } } },
+} satisfies Prisma.AuthorSelect;
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+type AuthorCardRow = Prisma.AuthorGetPayload<{ select: typeof authorCardSelect }>;
+type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
+
+export function mediaUrl(storageKey: string): string {
+  return `/media/${storageKey.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+export function toImage(media: MediaRow | null, alt?: string): ImageDto | null {
+  return media ? { src: mediaUrl(media.storageKey), width: media.width, height: media.height, alt: alt || media.alt } : null;
+}
+
+function byRegionFirst(a: TopicRef, b: TopicRef): number {
+  return a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'REGION' ? -1 : 1;
+}
+
+export function toTopicRefs(rows: { topic: TopicRef }[]): TopicRef[] {
+  return rows.map((row) => row.topic).sort(byRegionFirst);
+}
+
+export function toArticleSummary(row: SummaryRow): ArticleSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    lead: row.lead,
+    publishedAt: (row.publishedAt ?? new Date(0)).toISOString(),
+    authors: row.authors.map(({ author }) => author),
+    topics: toTopicRefs(row.topics),
+  };
+}
+
+export function toAuthorCard(row: AuthorCardRow): AuthorCard {
+  return {
+    slug: row.slug,
+    name: row.name,
+    position: row.position,
+    location: row.location,
+    fieldOfExpertise: row.fieldOfExpertise,
+    workExperience: row.workExperience,
+    competences: row.competences.map(({ topic }) => topic),
+    photo: toImage(row.photo, row.photoAlt),
+  };
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { getDb } from '@/lib/db';
+
+// Public reads are cached and tagged; mutations invalidate exactly the tags they touch (see lib/data/tags.ts).
+// Every cached read is also keyed by the "visibility epoch", which changes the moment a scheduled article's
+// time comes, so no cached list outlives the next scheduled publication.
+
+const UPCOMING_LOOKAHEAD = 50;
+
+const getUpcomingPublicationTimes = unstable_cache(
+  async (): Promise<number[]> => {
+    const upcoming = await getDb().article.findMany({
+      where: { status: { in: ['SCHEDULED', 'PUBLISHED'] }, publishedAt: { gt: new Date() } },
+      orderBy: { publishedAt: 'asc' },
+      take: UPCOMING_LOOKAHEAD,
+      select: { publishedAt: true },
+    });
+    return upcoming.flatMap((article) => (article.publishedAt ? [article.publishedAt.getTime()] : []));
+  },
+  ['upcoming-publication-times'],
+  { tags: ['articles'], revalidate: 5 },
+);
+
+export async function getVisibilityEpoch(): Promise<string> {
+  const times = await getUpcomingPublicationTimes();
+  const now = Date.now();
+  const passed = times.filter((time) => time <= now).length;
+  return `${times[0] ?? 'none'}:${passed}`;
+}
+
+/** Wraps a public read so it is cached under `key` + its arguments + the visibility epoch, with `tags`. */
+export function cachedPublicRead<Args extends (string | number | null)[], Result>(
+  key: string,
+  read: (...args: Args) => Promise<Result>,
+  tagsFor: (...args: Args) => string[],
+  revalidateSeconds = 300,
+): (...args: Args) => Promise<Result> {
+  return async (...args: Args) => {
+    const epoch = await getVisibilityEpoch();
+    const cached = unstable_cache((_epoch: string, ...inner: Args) => read(...inner), [key], {
+      tags: ['public', ...tagsFor(...args)],
+      revalidate: revalidateSeconds,
+    });
+    return cached(epoch, ...args);
+  };
+}
