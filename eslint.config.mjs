@@ -8,11 +8,11 @@ const databaseImports = {
   ],
 };
 
-export default [
+const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', '.next-test/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
     files: ['app/**', 'components/**', 'lib/actions/**', 'lib/content/**', 'lib/validation/**'],
@@ -22,8 +22,10 @@ export default [
     files: ['components/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [...databaseImports.patterns, { group: ['**/lib/data/**', '@/lib/data/**'], message: 'Components render DTOs passed as props; fetch data in the route.' }],
+        patterns: [...databaseImports.patterns, { group: ['**/lib/data/**', '@/lib/data/**'], allowTypeImports: true, message: 'Components render DTOs passed as props (type imports only); fetch data in the route.' }],
       }],
     },
   },
 ];
+
+export default config;

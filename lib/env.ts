@@ -17,6 +17,8 @@ const serverSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
+  // `off` bypasses the public data cache: for benchmarks of uncached reads and for tests outside Next.
+  PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
 });
 
 export type SiteEnv = z.infer<typeof siteSchema>;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getDb } from '@/lib/db';
+import { getEnv } from '@/lib/env';
 
 // Public reads are cached and tagged; mutations invalidate exactly the tags they touch (see lib/data/tags.ts).
 // Every cached read is also keyed by the "visibility epoch", which changes the moment a scheduled article's
@@ -37,6 +38,7 @@ export function cachedPublicRead<Args extends (string | number | null)[], Result
   revalidateSeconds = 300,
 ): (...args: Args) => Promise<Result> {
   return async (...args: Args) => {
+    if (getEnv().PUBLIC_CACHE === 'off') return read(...args);
     const epoch = await getVisibilityEpoch();
     const cached = unstable_cache((_epoch: string, ...inner: Args) => read(...inner), [key], {
       tags: ['public', ...tagsFor(...args)],
