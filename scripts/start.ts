@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { verify } from '@node-rs/argon2';
+import { demoAccounts } from '../prisma/demo/content';
+import { ensureBuild } from './lib/build';
+import { acquireInstanceLock, AlreadyRunningError } from './lib/instance-lock';
+import { readLaunchConfig, resolveAuthSecret, type LaunchConfig } from './lib/launch-config';
+import { prepareDatabase } from './lib/prepare-database';
+import { createScriptPrisma } from './lib/prisma';
+
+const log = (line: string) => console.log(`[dispatch] ${line}`);
+const devMode = process.argv.includes('--dev');
+
+/** The demo accounts that still exist with their demo password, to print at start. */
+async function usableDemoAccounts(databaseUrl: string) {
+  const prisma = createScriptPrisma(databaseUrl);
+  try {
+    const users = await prisma.user.findMany({
+      where: { email: { in: demoAccounts.map((account) => account.email) }, disabled: false },
+      select: { email: true, passwordHash: true },
+    });
+    const usable = await Promise.all(
+      demoAccounts.map(async (account) => {
+        const user = users.find((candidate) => candidate.email === account.email);
+        return user?.passwordHash && (await verify(user.passwordHash, account.password)) ? account : null;
+      }),
+    );
+    return usable.filter((account) => account !== null);
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+function startNext(config: LaunchConfig, databaseUrl: string): ChildProcess {
+  const args = devMode
+    ? ['dev', '-p', String(config.PORT), '-H', config.HOST]
+    : ['start', '-p', String(config.PORT), '-H', config.HOST];
+  return spawn(path.resolve('node_modules/.bin/next'), args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: resolveAuthSecret(config),
+      NEXTAUTH_SECRET: resolveAuthSecret(config),
+      NEXTAUTH_URL: config.siteUrl,
+      SITE_URL: config.siteUrl,
+      DATA_DIR: config.dataDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: devMode ? 'development' : 'production',
+    },
+  });
+}
+
+async function main() {
+  const config = readLaunchConfig();
+  const releaseLock = acquireInstanceLock(config.dataDir, config.siteUrl);
+  process.on('exit', releaseLock);
+
+  if (!devMode) ensureBuild(process.env.NEXT_DIST_DIR || '.next', log);
+  const { handle } = await prepareDatabase(config, log);
+
+  const server = startNext(config, handle.url);
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    await handle.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  server.on('exit', (code) => void shutdown(code ?? 1));
+
+  log(`Serving ${config.siteUrl}`);
+  log(handle.embedded ? `Embedded PostgreSQL under ${path.join(config.dataDir, 'postgres')}` : 'Using the PostgreSQL at DATABASE_URL');
+  if (handle.embedded) {
+    const accounts = await usableDemoAccounts(handle.url);
+    if (accounts.length > 0) {
+      log('Demo sign-in accounts:');
+      for (const account of accounts) log(`  ${account.role.padEnd(6)} ${account.email}  /  ${account.password}`);
+    }
+  }
+  log('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(`[dispatch] ${error instanceof AlreadyRunningError ? error.message : error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
