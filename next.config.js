@@ -1,3 +1,5 @@
+import { baselineHeaders, publicContentSecurityPolicy, signedInPathPrefixes } from './lib/security-headers.js';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // npm test builds into its own folder so it never replaces the build `npm start` serves.
@@ -11,6 +13,15 @@ const nextConfig = {
   experimental: { isrFlushToDisk: false },
   images: { formats: ['image/avif', 'image/webp'] },
   turbopack: { root: import.meta.dirname },
+  async headers() {
+    return [
+      { source: '/:path*', headers: baselineHeaders },
+      {
+        source: `/:path((?!(?:${signedInPathPrefixes.join('|')})(?:/|$)).*)`,
+        headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

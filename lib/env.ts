@@ -19,6 +19,7 @@ const serverSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   // `off` bypasses the public data cache: for benchmarks of uncached reads and for tests outside Next.
   PUBLIC_CACHE: z.enum(['on', 'off']).default('on'),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
 });
 
 export type SiteEnv = z.infer<typeof siteSchema>;
@@ -44,4 +45,10 @@ export function getSiteEnv(): SiteEnv {
 export function getEnv(): ServerEnv {
   server ??= parse(serverSchema);
   return server;
+}
+
+export function getAuthSecret(): string {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set: start the app with `npm start`, which provides it.');
+  return secret;
 }

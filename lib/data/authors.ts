@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import { assertCan, type Viewer } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuthorCard, AuthorLink, AuthorProfile } from './dto';
 import { authorCardSelect, toAuthorCard } from './mappers';
@@ -96,4 +97,17 @@ const cachedTopicExperts = cachedPublicRead('topic-experts', readTopicExperts, (
 export async function listTopicExperts(topicSlug: string): Promise<AuthorCard[]> {
   const slug = parseSlug(topicSlug);
   return slug ? cachedTopicExperts(slug) : [];
+}
+
+export type AuthorOption = { slug: string; name: string; claimed: boolean };
+
+/** Every author profile, for staff choosing one (e.g. the profile an invited fellow will own). */
+export async function listAuthorOptions(viewer: Viewer | null): Promise<AuthorOption[]> {
+  assertCan(viewer, 'author.list');
+  const rows = await getDb().author.findMany({
+    where: { mergedIntoId: null },
+    orderBy: { sortName: 'asc' },
+    select: { slug: true, name: true, user: { select: { id: true } } },
+  });
+  return rows.map((row) => ({ slug: row.slug, name: row.name, claimed: row.user !== null }));
 }

@@ -9,6 +9,8 @@ export async function withDatabase<T>(config: LaunchConfig, work: (url: string) 
   const handle = await openDatabase(config, (line) => console.error(line));
   try {
     await applyMigrations(handle.url);
+    // The app's data layer (lib/data) reads the database from DATABASE_URL.
+    process.env.DATABASE_URL = handle.url;
     return await work(handle.url);
   } finally {
     await handle.stop();

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '@/lib/auth/permissions';
+import { useIsolatedDatabase } from '../support/test-database';
+import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
+
+// Every data-layer function that takes a viewer (each mutation and each read of non-public data) has a row
+// here, with the expected outcome for every persona. A new such function without a row fails the suite.
+
+type Persona = 'anonymous' | 'fellowOwn' | 'fellowOther' | 'editor' | 'admin';
+type Outcome = 'allow' | 'deny';
+type Fixture = { viewers: Record<Exclude<Persona, 'anonymous'>, Viewer>; newUser: () => Promise<string> };
+type Row = {
+  /** Calls the function as `viewer`; `own` says whether the target should belong to the viewer. */
+  call: (viewer: Viewer | null, fixture: Fixture, own: boolean) => Promise<unknown>;
+  expected: Record<Persona, Outcome>;
+};
+
+let prisma: ScriptPrisma;
+let fixture: Fixture;
+let data: {
+  users: typeof import('@/lib/data/users');
+  authors: typeof import('@/lib/data/authors');
+  newsroom: typeof import('@/lib/data/newsroom');
+  auth: typeof import('@/lib/data/auth');
+  permissions: typeof import('@/lib/auth/permissions');
+};
+
+const adminOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'deny', admin: 'allow' };
+const staffOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'allow', admin: 'allow' };
+const signedIn: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'allow', fellowOther: 'allow', editor: 'allow', admin: 'allow' };
+
+/** The target user: the viewer themself when `own`, otherwise a fresh user. */
+const targetUser = async (viewer: Viewer | null, fixture: Fixture, own: boolean) => (own && viewer ? viewer.id : fixture.newUser());
+let counter = 0;
+const uniqueEmail = () => `matrix-${Date.now()}-${counter++}@example.test`;
+
+const matrix: Record<string, Row> = {
+  'users.listUsers': { call: (viewer) => data.users.listUsers(viewer), expected: adminOnly },
+  'users.inviteUser': {
+    call: (viewer) => data.users.inviteUser(viewer, { email: uniqueEmail(), name: 'Invitee', role: 'EDITOR' }, null),
+    expected: adminOnly,
+  },
+  'users.changeUserRole': {
+    call: async (viewer, f, own) => data.users.changeUserRole(viewer, await targetUser(viewer, f, own), 'EDITOR', null),
+    // Nobody changes their own role: an admin cannot lock themself out.
+    expected: adminOnly,
+  },
+  'users.setUserDisabled': {
+    call: async (viewer, f, own) => data.users.setUserDisabled(viewer, await targetUser(viewer, f, own), true, null),
+    expected: adminOnly,
+  },
+  'users.createPasswordResetLink': {
+    call: async (viewer, f, own) => data.users.createPasswordResetLink(viewer, await targetUser(viewer, f, own), null),
+    expected: adminOnly,
+  },
+  'users.createUserWithPassword': {
+    call: (viewer) => data.users.createUserWithPassword(viewer, { email: uniqueEmail(), name: 'Created', role: 'EDITOR', password: 'a long enough passphrase' }),
+    expected: adminOnly,
+  },
+  'users.findUserIdByEmail': { call: (viewer) => data.users.findUserIdByEmail(viewer, 'nobody@example.test'), expected: adminOnly },
+  'users.setUserPassword': {
+    call: async (viewer, f, own) => data.users.setUserPassword(viewer, await targetUser(viewer, f, own), 'another long passphrase'),
+    expected: adminOnly,
+  },
+  'authors.listAuthorOptions': { call: (viewer) => data.authors.listAuthorOptions(viewer), expected: staffOnly },
+  'newsroom.getNewsroomOverview': { call: (viewer) => data.newsroom.getNewsroomOverview(viewer), expected: signedIn },
+};
+
+/** Exported functions of lib/data whose first parameter is the viewer. */
+function viewerTakingFunctions(): string[] {
+  const folder = path.resolve('lib/data');
+  return fs.readdirSync(folder).flatMap((file) => {
+    const source = fs.readFileSync(path.join(folder, file), 'utf8');
+    return [...source.matchAll(/export async function (\w+)\(\s*viewer\b/g)].map((match) => `${file.replace(/\.ts$/, '')}.${match[1]}`);
+  });
+}
+
+async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return 'allow';
+  } catch (error) {
+    if (error instanceof data.permissions.ForbiddenError) return 'deny';
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  prisma = createScriptPrisma(await useIsolatedDatabase());
+  data = {
+    users: await import('@/lib/data/users'),
+    authors: await import('@/lib/data/authors'),
+    newsroom: await import('@/lib/data/newsroom'),
+    auth: await import('@/lib/data/auth'),
+    permissions: await import('@/lib/auth/permissions'),
+  };
+  const authorA = await prisma.author.create({ data: { slug: 'author-a', name: 'Author A', sortName: 'A, Author' } });
+  const authorB = await prisma.author.create({ data: { slug: 'author-b', name: 'Author B', sortName: 'B, Author' } });
+  const makeViewer = async (role: 'ADMIN' | 'EDITOR' | 'FELLOW', authorId: string | null): Promise<Viewer> => {
+    const user = await prisma.user.create({ data: { email: uniqueEmail(), name: `${role} user`, role, authorId } });
+    const viewer = await data.auth.getSessionViewer(user.id, user.sessionVersion);
+    if (!viewer) throw new Error('viewer expected');
+    return viewer;
+  };
+  fixture = {
+    viewers: {
+      fellowOwn: await makeViewer('FELLOW', authorA.id),
+      fellowOther: await makeViewer('FELLOW', authorB.id),
+      editor: await makeViewer('EDITOR', null),
+      admin: await makeViewer('ADMIN', null),
+    },
+    newUser: async () => (await prisma.user.create({ data: { email: uniqueEmail(), name: 'Target', role: 'EDITOR' } })).id,
+  };
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe('authorization matrix', () => {
+  it('has a row for every data-layer function that takes a viewer, and no stale rows', () => {
+    expect(Object.keys(matrix).sort()).toEqual(viewerTakingFunctions().sort());
+  });
+
+  const personas: Persona[] = ['anonymous', 'fellowOwn', 'fellowOther', 'editor', 'admin'];
+  for (const [name, row] of Object.entries(matrix)) {
+    for (const persona of personas) {
+      it(`${name} as ${persona}: ${row.expected[persona]}`, async () => {
+        const viewer = persona === 'anonymous' ? null : fixture.viewers[persona];
+        // "Own" targets are the viewer's own account; "other" targets belong to someone else.
+        const own = persona === 'fellowOwn';
+        expect(await outcomeOf(() => row.call(viewer, fixture, own))).toBe(row.expected[persona]);
+      });
+    }
+  }
+
+  it('refuses an admin changing their own role or disabling themself', async () => {
+    const admin = fixture.viewers.admin;
+    expect(await outcomeOf(() => data.users.changeUserRole(admin, admin.id, 'FELLOW', null))).toBe('deny');
+    expect(await outcomeOf(() => data.users.setUserDisabled(admin, admin.id, true, null))).toBe('deny');
+  });
+
+  it('shows a fellow only the articles they co-author', async () => {
+    const [authorA, authorB] = await Promise.all(['author-a', 'author-b'].map((slug) => prisma.author.findUniqueOrThrow({ where: { slug } })));
+    const body = { type: 'doc', content: [] };
+    await prisma.article.create({ data: { slug: 'by-a', title: 'By A', body, authors: { create: [{ authorId: authorA!.id, position: 0 }] } } });
+    await prisma.article.create({ data: { slug: 'by-b', title: 'By B', body, authors: { create: [{ authorId: authorB!.id, position: 0 }] } } });
+    const own = await data.newsroom.getNewsroomOverview(fixture.viewers.fellowOwn);
+    expect(own.recent.map((article) => article.slug)).toEqual(['by-a']);
+    const staff = await data.newsroom.getNewsroomOverview(fixture.viewers.editor);
+    expect(staff.recent.map((article) => article.slug).sort()).toEqual(['by-a', 'by-b']);
+  });
+});
+
+describe('sessions', () => {
+  it('ends a session when the user is disabled, their role changes or their password is set', async () => {
+    const admin = fixture.viewers.admin;
+    for (const change of [
+      (id: string) => data.users.setUserDisabled(admin, id, true, null),
+      (id: string) => data.users.changeUserRole(admin, id, 'FELLOW', null),
+      (id: string) => data.users.setUserPassword(admin, id, 'a brand new passphrase'),
+    ]) {
+      const userId = await fixture.newUser();
+      const before = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+      expect(await data.auth.getSessionViewer(userId, before.sessionVersion)).not.toBeNull();
+      await change(userId);
+      expect(await data.auth.getSessionViewer(userId, before.sessionVersion)).toBeNull();
+    }
+  });
+});
