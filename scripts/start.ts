@@ -32,10 +32,7 @@ async function usableDemoAccounts(databaseUrl: string) {
 }
 
 function startNext(config: LaunchConfig, databaseUrl: string): ChildProcess {
-  const args = devMode
-    ? ['dev', '-p', String(config.PORT), '-H', config.HOST]
-    : ['start', '-p', String(config.PORT), '-H', config.HOST];
-  return spawn(path.resolve('node_modules/.bin/next'), args, {
+  return spawn(process.execPath, [path.resolve('scripts/server.mjs'), ...(devMode ? ['--dev'] : [])], {
     stdio: 'inherit',
     env: {
       ...process.env,
@@ -45,6 +42,9 @@ function startNext(config: LaunchConfig, databaseUrl: string): ChildProcess {
       NEXTAUTH_URL: config.siteUrl,
       SITE_URL: config.siteUrl,
       DATA_DIR: config.dataDir,
+      PORT: String(config.PORT),
+      HOST: config.HOST,
+      TRUSTED_PROXY_HOPS: String(config.TRUSTED_PROXY_HOPS),
       NEXT_TELEMETRY_DISABLED: '1',
       NODE_ENV: devMode ? 'development' : 'production',
     },

@@ -611,9 +611,9 @@ async function main(): Promise<number> {
         const logFile = path.join(tempDir, 'next-server.log');
         resources.serverLog = logFile;
         const out = fs.openSync(logFile, 'a');
-        const args = ['start', '-p', String(port), '-H', '127.0.0.1'];
-        log(dim(`$ next ${args.join(' ')}   (output: ${logFile})`));
-        const server = spawn(bin('next'), args, {
+        const args = [path.join(ROOT, 'scripts', 'server.mjs')];
+        log(dim(`$ node scripts/server.mjs on port ${port}   (output: ${logFile})`));
+        const server = spawn(process.execPath, args, {
           cwd: ROOT,
           stdio: ['ignore', out, out],
           env: {
@@ -627,6 +627,10 @@ async function main(): Promise<number> {
             NEXTAUTH_SECRET: secret,
             NEXTAUTH_URL: baseUrl,
             SITE_URL: baseUrl,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            // The tests act as the one trusted proxy, each giving its own client address in X-Forwarded-For.
+            TRUSTED_PROXY_HOPS: '1',
           },
         });
         fs.closeSync(out);

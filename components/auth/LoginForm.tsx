@@ -32,7 +32,8 @@ export function LoginForm({ callbackPath }: { callbackPath: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    // POST, so that a submit before the script has loaded never puts the password in the URL.
+    <form method="post" action="/login" onSubmit={onSubmit} className="space-y-4" noValidate>
       {error ? (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {error}

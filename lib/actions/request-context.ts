@@ -1,7 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { clientIpFrom } from '@/lib/auth/client-ip';
+import { CLIENT_ADDRESS_HEADER, clientIpFrom } from '@/lib/auth/client-ip';
 
 export async function requestIp(): Promise<string | null> {
-  return clientIpFrom((await headers()).get('x-forwarded-for'));
+  return clientIpFrom((await headers()).get(CLIENT_ADDRESS_HEADER));
 }

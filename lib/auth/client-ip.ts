@@ -1,8 +1,8 @@
-/**
- * The client's address for throttling and audit. Next's server appends the connecting peer to
- * X-Forwarded-For, so the last entry is the one no client can forge.
- */
-export function clientIpFrom(forwardedFor: string | null | undefined): string | null {
-  const last = forwardedFor?.split(',').at(-1)?.trim();
-  return last ? last.slice(0, 64) : null;
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address.js';
+
+export { CLIENT_ADDRESS_HEADER };
+
+/** The client's address as the server established it (see scripts/server.mjs), for throttling and audit. */
+export function clientIpFrom(headerValue: string | null | undefined): string | null {
+  return headerValue ? headerValue.slice(0, 64) : null;
 }

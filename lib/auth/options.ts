@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/data/auth';
 import { getAuthSecret } from '@/lib/env';
-import { clientIpFrom } from './client-ip';
+import { CLIENT_ADDRESS_HEADER, clientIpFrom } from './client-ip';
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 /** The error code the sign-in form turns into the throttling message. */
@@ -45,7 +45,7 @@ export function getAuthOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email.slice(0, 254) : '';
           const password = typeof credentials?.password === 'string' ? credentials.password.slice(0, 256) : '';
           if (!email || !password) return null;
-          const result = await authenticate(email, password, clientIpFrom(headerValue(request?.headers, 'x-forwarded-for')));
+          const result = await authenticate(email, password, clientIpFrom(headerValue(request?.headers, CLIENT_ADDRESS_HEADER)));
           if (result.ok) return { id: result.userId, sessionVersion: result.sessionVersion };
           if (result.reason === 'throttled') throw new Error(THROTTLED_ERROR);
           return null;
