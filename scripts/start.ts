@@ -51,6 +51,16 @@ function startNext(config: LaunchConfig, databaseUrl: string): ChildProcess {
   });
 }
 
+/** Waits until the server answers its health check, so "Serving" is printed only once it really serves. */
+async function waitUntilHealthy(host: string, port: number, exited: () => boolean): Promise<void> {
+  const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  for (let attempt = 0; attempt < 600 && !exited(); attempt++) {
+    const healthy = await fetch(`http://${probeHost}:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function main() {
   const config = readLaunchConfig();
   const releaseLock = acquireInstanceLock(config.dataDir, config.siteUrl);
@@ -76,6 +86,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown(0));
   server.on('exit', (code) => void shutdown(code ?? 1));
 
+  await waitUntilHealthy(config.HOST, config.PORT, () => server.exitCode !== null);
   log(`Serving ${config.siteUrl}`);
   log(handle.embedded ? `Embedded PostgreSQL under ${path.join(config.dataDir, 'postgres')}` : 'Using the PostgreSQL at DATABASE_URL');
   if (handle.embedded) {
