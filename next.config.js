@@ -1,4 +1,4 @@
-import { baselineHeaders, publicContentSecurityPolicy, signedInPathPrefixes } from './lib/security-headers.js';
+import { baselineHeaders, publicContentSecurityPolicy, SHARED_MAX_AGE_HEADER, signedInPathPrefixes } from './lib/security-headers.js';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -19,6 +19,10 @@ const nextConfig = {
       {
         source: `/:path((?!(?:${signedInPathPrefixes.join('|')})(?:/|$)).*)`,
         headers: [{ key: 'Content-Security-Policy', value: publicContentSecurityPolicy }],
+      },
+      {
+        source: `/:path((?!(?:${[...signedInPathPrefixes, 'api', 'media'].join('|')})(?:/|$)).*)`,
+        headers: [{ key: SHARED_MAX_AGE_HEADER, value: '1' }],
       },
     ];
   },

@@ -33,5 +33,11 @@ export const baselineHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
 ];
 
+/**
+ * Public reading pages are the same for every reader, so the micro-cache in scripts/server.mjs may share them
+ * for a second even when Next renders them per request.
+ */
+export const SHARED_MAX_AGE_HEADER = 'x-dispatch-shared-max-age';
+
 /** Paths whose pages get the nonce policy from proxy.ts instead of the public one. */
 export const signedInPathPrefixes = ['editor', 'profile', 'login', 'setup', 'invite', 'reset', 'logout'];

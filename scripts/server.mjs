@@ -3,6 +3,7 @@
 import http from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-address.js';
+import { createMicroCache } from './micro-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -12,11 +13,15 @@ const dev = process.argv.includes('--dev');
 const app = next({ dev, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
+// MICRO_CACHE=off measures Next alone (npm run bench -- --no-micro-cache).
+const microCache = process.env.MICRO_CACHE === 'off' ? null : createMicroCache();
 
 const server = http.createServer((request, response) => {
   const address = resolveClientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedHops);
   if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
   else delete request.headers[CLIENT_ADDRESS_HEADER];
+  if (microCache?.serve(request, response)) return;
+  microCache?.record(request, response);
   handle(request, response);
 });
 server.keepAliveTimeout = 65_000;

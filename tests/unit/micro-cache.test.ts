@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMicroCache } from '../../scripts/micro-cache.mjs';
+
+// The micro-cache in front of a real HTTP handler standing in for Next: what it keeps, for how long, for whom.
+
+let server: http.Server | undefined;
+afterEach(() => server?.close());
+
+async function serve(cacheControl: string, clock: { now: number }) {
+  let calls = 0;
+  const cache = createMicroCache({ now: () => clock.now });
+  server = http.createServer((request, response) => {
+    if (cache.serve(request, response)) return;
+    cache.record(request, response);
+    calls += 1;
+    response.setHeader('Cache-Control', cacheControl);
+    response.write(`call ${calls} `);
+    response.end(request.headers['accept-encoding'] ?? 'identity');
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(base + path, { headers: { 'accept-encoding': 'identity', ...headers } });
+    return { body: await response.text(), hit: response.headers.get('x-dispatch-cache') === 'HIT' };
+  };
+  return { get, calls: () => calls };
+}
+
+describe('micro-cache', () => {
+  it('keeps a shared response for its s-maxage, then asks again', async () => {
+    const clock = { now: 0 };
+    const app = await serve('s-maxage=1, stale-while-revalidate=59', clock);
+    expect(await app.get('/a')).toEqual({ body: 'call 1 identity', hit: false });
+    expect(await app.get('/a')).toEqual({ body: 'call 1 identity', hit: true });
+    clock.now = 1001;
+    expect(await app.get('/a')).toEqual({ body: 'call 2 identity', hit: false });
+    expect(app.calls()).toBe(2);
+  });
+
+  it('keeps one copy per URL and per varying header', async () => {
+    const app = await serve('s-maxage=60', { now: 0 });
+    await app.get('/a');
+    expect((await app.get('/b')).hit).toBe(false);
+    expect((await app.get('/a', { 'accept-encoding': 'gzip' })).body).toBe('call 3 gzip');
+    expect((await app.get('/a', { rsc: '1' })).hit).toBe(false);
+  });
+
+  it('never keeps private responses, nor serves signed-in readers from the cache', async () => {
+    const privateApp = await serve('private, no-cache, no-store, max-age=0', { now: 0 });
+    await privateApp.get('/a');
+    expect((await privateApp.get('/a')).hit).toBe(false);
+    server!.close();
+    const shared = await serve('s-maxage=60', { now: 0 });
+    await shared.get('/a');
+    expect((await shared.get('/a', { cookie: 'next-auth.session-token=abc' })).hit).toBe(false);
+  });
+});
+
+describe('micro-cache and pages the app marks as shared', () => {
+  it('keeps a page Next renders per request when the app marks it as the same for every reader', async () => {
+    let calls = 0;
+    const cache = createMicroCache({ now: () => 0 });
+    server = http.createServer((request, response) => {
+      if (cache.serve(request, response)) return;
+      cache.record(request, response);
+      calls += 1;
+      response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+      response.setHeader('x-dispatch-shared-max-age', request.url === '/shared' ? '1' : '0');
+      response.end(`call ${calls}`);
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await fetch(`${base}/shared`);
+    expect(await (await fetch(`${base}/shared`)).text()).toBe('call 1');
+    await fetch(`${base}/other`);
+    expect(await (await fetch(`${base}/other`)).text()).toBe('call 3');
+  });
+});
