@@ -1,0 +1,31 @@
+// The performance targets the benchmark checks (it reports; the tests judge).
+import type { RunResult } from './load';
+
+export type TargetCheck = { name: string; pass: boolean | null; detail: string };
+
+const ARTICLE = { page: 'article', connections: 50, minRps: 1500, maxP99Ms: 60 };
+
+export function checkTargets(runs: RunResult[]): TargetCheck[] {
+  const run = runs.find((candidate) => candidate.page.name === ARTICLE.page && candidate.connections === ARTICLE.connections);
+  const where = `article page at ${ARTICLE.connections} connections`;
+  if (!run) {
+    const missing = `not measured (add ${ARTICLE.connections} to --connections)`;
+    return [
+      { name: `${where}: >= ${ARTICLE.minRps} req/s`, pass: null, detail: missing },
+      { name: `${where}: p99 < ${ARTICLE.maxP99Ms} ms`, pass: null, detail: missing },
+      { name: `${where}: no errors`, pass: null, detail: missing },
+    ];
+  }
+  const failures = run.errors + run.timeouts + run.non2xx;
+  return [
+    { name: `${where}: >= ${ARTICLE.minRps} req/s`, pass: run.requestsPerSecond >= ARTICLE.minRps, detail: `${run.requestsPerSecond.toFixed(0)} req/s` },
+    { name: `${where}: p99 < ${ARTICLE.maxP99Ms} ms`, pass: run.p99 < ARTICLE.maxP99Ms, detail: `p99 ${run.p99} ms` },
+    {
+      name: `${where}: no errors`,
+      pass: failures === 0,
+      detail: `${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx`,
+    },
+  ];
+}
+
+export const verdict = (check: TargetCheck) => (check.pass === null ? 'NOT MEASURED' : check.pass ? 'PASS' : 'FAIL');
