@@ -95,11 +95,13 @@ function parseArgs(argv: string[]): Options {
 type Resources = {
   tempDir: string | null;
   database: { stop(): Promise<void> } | null;
-  server: ChildProcess | null;
+  servers: ChildProcess[];
   serverLog: string | null;
 };
 
-const resources: Resources = { tempDir: null, database: null, server: null, serverLog: null };
+/** Signs the throwaway servers' session cookies. */
+const serverSecret = crypto.randomBytes(32).toString('base64url');
+const resources: Resources = { tempDir: null, database: null, servers: [], serverLog: null };
 const records: StepRecord[] = [];
 /** Running children; `true` marks one started in its own process group (signalled as a whole). */
 const children = new Map<ChildProcess, boolean>();
@@ -395,20 +397,64 @@ async function waitForHealth(server: ChildProcess, baseUrl: string): Promise<voi
   throw new StepFailure(`GET /api/health did not answer 200 within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`);
 }
 
+/** Starts the production server (scripts/server.mjs) against a database; resolves to its URL once healthy. */
+async function startAppServer(databaseUrl: string, logName: string, primary: boolean): Promise<string> {
+  const tempDir = resources.tempDir!;
+  const { findFreePort } = await importEmbeddedDatabase();
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(tempDir, logName);
+  if (primary) resources.serverLog = logFile;
+  const out = fs.openSync(logFile, 'a');
+  log(dim(`$ node scripts/server.mjs on port ${port}   (output: ${logFile})`));
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], {
+    cwd: ROOT,
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: BUILD_DIR,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: databaseUrl,
+      DATA_DIR: tempDir,
+      AUTH_SECRET: serverSecret,
+      NEXTAUTH_SECRET: serverSecret,
+      NEXTAUTH_URL: url,
+      SITE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // The tests act as the one trusted proxy, each giving its own client address in X-Forwarded-For.
+      TRUSTED_PROXY_HOPS: '1',
+    },
+  });
+  fs.closeSync(out);
+  resources.servers.push(server);
+  children.set(server, false);
+  server.on('exit', () => children.delete(server));
+  const spawnError = new Promise<never>((_, reject) => server.once('error', (error) => reject(new StepFailure(`could not start the server: ${error.message}`))));
+  try {
+    await Promise.race([waitForHealth(server, url), spawnError]);
+  } catch (error) {
+    printServerLog('The server did not become healthy');
+    throw error;
+  }
+  return url;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Cleanup
 
 async function cleanup(): Promise<string[]> {
   const problems: string[] = [];
-  if (resources.server) {
+  for (const server of resources.servers) {
     try {
-      await stopProcess(resources.server, SERVER_STOP_GRACE_MS);
+      await stopProcess(server, SERVER_STOP_GRACE_MS);
       log('  server stopped');
     } catch (error) {
       problems.push(`server: ${(error as Error).message}`);
     }
-    resources.server = null;
   }
+  resources.servers = [];
   if (resources.database) {
     try {
       // A Ctrl-C in the terminal reaches PostgreSQL too (same process group); once it has shut down by itself,
@@ -497,10 +543,11 @@ async function main(): Promise<number> {
   fs.mkdirSync(reportDir, { mode: 0o755 });
   log(dim(`Temp folder: ${tempDir}`));
 
-  const secret = crypto.randomBytes(32).toString('base64url');
   let integrationUrl = '';
   let e2eUrl = '';
   let baseUrl = '';
+  let firstRunBaseUrl = '';
+  let firstRunUrl = '';
 
   try {
     // a. Static checks
@@ -545,7 +592,7 @@ async function main(): Promise<number> {
         const { applyMigrations } = await import('./migrations/engine');
         const wanted: string[] = [];
         if (runs('integration')) wanted.push('dispatch_integration');
-        if (runs('e2e')) wanted.push('dispatch_e2e');
+        if (runs('e2e')) wanted.push('dispatch_e2e', 'dispatch_e2e_first_run');
         await createDatabases(handle.url, wanted);
         const details: string[] = [];
         if (runs('integration')) {
@@ -560,6 +607,9 @@ async function main(): Promise<number> {
           const { loadDemo } = await import('./lib/prepare-database');
           const counts = await loadDemo(e2eUrl, tempDir);
           log(`  e2e database: ${applied.length} migration(s) applied, demo content loaded (${JSON.stringify(counts)})`);
+          firstRunUrl = withDatabase(handle.url, 'dispatch_e2e_first_run');
+          await applyMigrations(firstRunUrl, (line: string) => log(`  ${line}`));
+          log('  first-run database: migrated, no users (for /setup)');
           details.push('e2e: migrated + demo');
         }
         return { detail: details.join('; ') };
@@ -574,8 +624,8 @@ async function main(): Promise<number> {
           ...process.env,
           DATABASE_URL: integrationUrl,
           DATA_DIR: path.join(tempDir, 'integration-data'),
-          AUTH_SECRET: secret,
-          NEXTAUTH_SECRET: secret,
+          AUTH_SECRET: serverSecret,
+          NEXTAUTH_SECRET: serverSecret,
           NEXT_TELEMETRY_DISABLED: '1',
         };
         const args = ['run', '--project', 'integration', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
@@ -603,48 +653,11 @@ async function main(): Promise<number> {
         return { detail: `built into ${BUILD_DIR}` };
       });
 
-      // f. The server, on a free loopback port, against the e2e database.
+      // f. The servers, on free loopback ports: one on the demo database, one on an empty one for first-run setup.
       await step('Server start', async () => {
-        const { findFreePort } = await importEmbeddedDatabase();
-        const port = await findFreePort();
-        baseUrl = `http://127.0.0.1:${port}`;
-        const logFile = path.join(tempDir, 'next-server.log');
-        resources.serverLog = logFile;
-        const out = fs.openSync(logFile, 'a');
-        const args = [path.join(ROOT, 'scripts', 'server.mjs')];
-        log(dim(`$ node scripts/server.mjs on port ${port}   (output: ${logFile})`));
-        const server = spawn(process.execPath, args, {
-          cwd: ROOT,
-          stdio: ['ignore', out, out],
-          env: {
-            ...process.env,
-            NEXT_DIST_DIR: BUILD_DIR,
-            NODE_ENV: 'production',
-            NEXT_TELEMETRY_DISABLED: '1',
-            DATABASE_URL: e2eUrl,
-            DATA_DIR: tempDir,
-            AUTH_SECRET: secret,
-            NEXTAUTH_SECRET: secret,
-            NEXTAUTH_URL: baseUrl,
-            SITE_URL: baseUrl,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-            // The tests act as the one trusted proxy, each giving its own client address in X-Forwarded-For.
-            TRUSTED_PROXY_HOPS: '1',
-          },
-        });
-        fs.closeSync(out);
-        resources.server = server;
-        children.set(server, false);
-        server.on('exit', () => children.delete(server));
-        const spawnError = new Promise<never>((_, reject) => server.once('error', (error) => reject(new StepFailure(`could not start next: ${error.message}`))));
-        try {
-          await Promise.race([waitForHealth(server, baseUrl), spawnError]);
-        } catch (error) {
-          printServerLog('The server did not become healthy');
-          throw error;
-        }
-        return { detail: baseUrl };
+        const started = await Promise.all([startAppServer(e2eUrl, 'next-server.log', true), startAppServer(firstRunUrl, 'first-run-server.log', false)]);
+        [baseUrl, firstRunBaseUrl] = started;
+        return { detail: `${baseUrl}, first run: ${firstRunBaseUrl}` };
       });
 
       // g. End-to-end tests in Chromium.
@@ -653,6 +666,7 @@ async function main(): Promise<number> {
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           E2E_BASE_URL: baseUrl,
+          E2E_FIRST_RUN_BASE_URL: firstRunBaseUrl,
           E2E_DATABASE_URL: e2eUrl,
           E2E_DATA_DIR: tempDir,
           E2E_JSON_REPORT: report,
