@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
 import { demoAccounts, demoArticles, demoAuthors } from '../../prisma/demo/content';
+import { createTestUser, e2eDatabaseForThisFile } from './support/database';
 
 // An administrator manages users at /editor/users: invitations, disabling, password resets and role changes,
 // each seen from both sides (the admin's browser and the affected user's own browser context). The database
@@ -17,40 +16,13 @@ const admin = demoAccounts.find((account) => account.role === 'ADMIN')!;
 // ---------------------------------------------------------------------------------------------------------
 // Database helpers (setup, cleanup and assertions only)
 
-let pool: pg.Pool | undefined;
-
-function db(): pg.Pool {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test -- --only e2e`.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-
-test.afterAll(async () => {
-  await pool?.end();
-  pool = undefined;
-});
+const db = e2eDatabaseForThisFile();
 
 const suffix = () => crypto.randomBytes(5).toString('hex');
 const strongPassword = () => `e2e-${crypto.randomBytes(12).toString('base64url')}`;
 
-type TestUser = { id: string; email: string; name: string; password: string };
 
-/** A user of this test alone; the demo accounts are shared by every test and are never changed. */
-async function createUser(role: 'ADMIN' | 'EDITOR' | 'FELLOW', label: string): Promise<TestUser> {
-  const tag = suffix();
-  const user = {
-    id: `e2eusers${tag}`,
-    email: `e2e-users-${label}-${tag}@example.test`,
-    name: `E2E Users ${label} ${tag}`,
-    password: strongPassword(),
-  };
-  await db().query(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
-    [user.id, user.email, user.name, await hash(user.password), role],
-  );
-  return user;
-}
+const createUser = (role: 'ADMIN' | 'EDITOR' | 'FELLOW', label: string) => createTestUser(db(), role, 'users', label);
 
 async function userIdOf(email: string): Promise<string> {
   const { rows } = await db().query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [email]);

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
 import { demoAccounts, demoArticles, demoAuthors } from '../../prisma/demo/content';
+import { createTestUser, e2eDatabaseForThisFile } from './support/database';
 
 // Signing in and out at /login, as each role of the demo newsroom, and what each role then sees.
 // Everything is driven through the browser; the database (E2E_DATABASE_URL) is used only to create this
@@ -27,39 +26,12 @@ const otherArticles = demoArticles.filter((article) => !article.authors.includes
 // ---------------------------------------------------------------------------------------------------------
 // Database helpers (setup and cleanup only)
 
-let pool: pg.Pool | undefined;
-
-function db(): pg.Pool {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test -- --only e2e`.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-
-test.afterAll(async () => {
-  await pool?.end();
-  pool = undefined;
-});
+const db = e2eDatabaseForThisFile();
 
 const suffix = () => crypto.randomBytes(5).toString('hex');
 
-type TestUser = { id: string; email: string; name: string; password: string };
 
-/** A user of this test alone (never a demo account), so failed attempts and cleanup touch nobody else. */
-async function createUser(role: 'ADMIN' | 'EDITOR' | 'FELLOW', label: string): Promise<TestUser> {
-  const tag = suffix();
-  const user = {
-    id: `e2eauth${tag}`,
-    email: `e2e-auth-${label}-${tag}@example.test`,
-    name: `E2E Auth ${label} ${tag}`,
-    password: `e2e-${crypto.randomBytes(12).toString('base64url')}`,
-  };
-  await db().query(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
-    [user.id, user.email, user.name, await hash(user.password), role],
-  );
-  return user;
-}
+const createUser = (role: 'ADMIN' | 'EDITOR' | 'FELLOW', label: string) => createTestUser(db(), role, 'auth', label);
 
 /**
  * A client address of this test's own (TEST-NET-2). The app takes the last X-Forwarded-For entry as the

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { hash } from '@node-rs/argon2';
 import { expect, test, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from '@playwright/test';
-import pg from 'pg';
 import { demoAccounts, demoArticles } from '../../prisma/demo/content';
+import { createTestUser, e2eDatabaseForThisFile } from './support/database';
 
 // Requests a browser would never send, made with Playwright's HTTP client: a forged `x-middleware-subrequest`
 // header (the trick that once let requests skip Next's middleware), tampered, garbage and unsigned session
@@ -49,38 +48,12 @@ const FORGED_SUBREQUEST_HEADERS = [
 // ---------------------------------------------------------------------------------------------------------
 // Database helpers (setup and assertions only)
 
-let pool: pg.Pool | undefined;
-
-function db(): pg.Pool {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test -- --only e2e`.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-
-test.afterAll(async () => {
-  await pool?.end();
-  pool = undefined;
-});
+const db = e2eDatabaseForThisFile();
 
 const suffix = () => crypto.randomBytes(5).toString('hex');
 
-type TestUser = { id: string; email: string; name: string; password: string };
 
-async function createUser(role: 'ADMIN' | 'EDITOR', label: string): Promise<TestUser> {
-  const tag = suffix();
-  const user = {
-    id: `e2eforged${tag}`,
-    email: `e2e-forged-${label}-${tag}@example.test`,
-    name: `E2E Forged ${label} ${tag}`,
-    password: `e2e-${crypto.randomBytes(12).toString('base64url')}`,
-  };
-  await db().query(
-    `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "updatedAt") VALUES ($1, $2, $3, $4, $5::"Role", now())`,
-    [user.id, user.email, user.name, await hash(user.password), role],
-  );
-  return user;
-}
+const createUser = (role: 'ADMIN' | 'EDITOR' | 'FELLOW', label: string) => createTestUser(db(), role, 'forged', label);
 
 async function invitationExists(email: string): Promise<boolean> {
   const { rowCount } = await db().query(`SELECT 1 FROM "UserToken" WHERE "kind" = 'invitation' AND "email" = $1`, [email]);

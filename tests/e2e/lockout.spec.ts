@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import pg from 'pg';
+import { e2eDatabaseForThisFile } from './support/database';
 
 // Sign-in throttling: 10 failed attempts lock the account, and then even the right password is refused with a
 // clear message. Throttling counts failures per account AND per client address. Every test signs in from
@@ -15,19 +15,7 @@ const LIMIT = 10;
 const LOCAL_ADDRESS_KEY = 'ip:127.0.0.1';
 const NAVIGATION = { timeout: 20_000 };
 
-let pool: pg.Pool | undefined;
-
-function db(): pg.Pool {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run the end-to-end tests with `npm test -- --only e2e`.');
-  pool ??= new pg.Pool({ connectionString: url, max: 2 });
-  return pool;
-}
-
-test.afterAll(async () => {
-  await pool?.end();
-  pool = undefined;
-});
+const db = e2eDatabaseForThisFile();
 
 type ThrottleRow = { key: string; failures: number; lockedUntil: Date | null };
 
