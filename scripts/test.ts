@@ -10,6 +10,8 @@
  *
  *   npm test -- --only unit|integration|e2e   run just that layer (and what it needs); several: --only unit,e2e
  *   npm test -- --skip-lint                   skip eslint
+ *   npm test -- --only e2e --files editor      only test files whose path contains one of these words
+ *   TEST_BUILD_DIR=.next-test-2 npm test       build into another folder (two runs side by side)
  *
  * The user's DATA_DIR and database are never touched: PostgreSQL runs from a fresh folder under the OS temp dir.
  */
@@ -23,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 type Layer = 'unit' | 'integration' | 'e2e';
 const LAYERS: readonly Layer[] = ['unit', 'integration', 'e2e'];
 
-type Options = { only: Set<Layer> | null; skipLint: boolean };
+type Options = { only: Set<Layer> | null; skipLint: boolean; files: string[] };
 
 type TestCounts = { passed: number; failed: number; skipped: number };
 type StepStatus = 'passed' | 'failed' | 'skipped';
@@ -40,7 +42,7 @@ class StepFailure extends Error {
 }
 
 const ROOT = process.cwd();
-const BUILD_DIR = '.next-test';
+const BUILD_DIR = process.env.TEST_BUILD_DIR ?? '.next-test';
 const TSCONFIG = path.join(ROOT, 'tsconfig.json');
 const SELF = fileURLToPath(import.meta.url);
 const BUILD_FLAG = '--internal-build';
@@ -62,11 +64,11 @@ const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
 // Arguments
 
 function usage(): string {
-  return 'Usage: npm test -- [--only unit|integration|e2e[,…]] [--skip-lint]';
+  return 'Usage: npm test -- [--only unit|integration|e2e[,…]] [--skip-lint] [--files word[,word…]]';
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { only: null, skipLint: false };
+  const options: Options = { only: null, skipLint: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--skip-lint') {
@@ -79,6 +81,10 @@ function parseArgs(argv: string[]): Options {
         if (!LAYERS.includes(layer as Layer)) throw new Error(`Unknown layer "${layer}" for --only.\n${usage()}`);
         options.only.add(layer as Layer);
       }
+    } else if (arg === '--files' || arg.startsWith('--files=')) {
+      const value = arg === '--files' ? argv[++i] : arg.slice('--files='.length);
+      if (!value) throw new Error(`--files needs a value.\n${usage()}`);
+      options.files.push(...value.split(',').map((part) => part.trim()).filter(Boolean));
     } else if (arg === '--help' || arg === '-h') {
       console.log(usage());
       process.exit(0);
@@ -338,12 +344,12 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function createDatabases(clusterUrl: string, names: string[]): Promise<void> {
+async function createDatabases(clusterUrl: string, names: string[], template?: string): Promise<void> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: clusterUrl });
   await client.connect();
   try {
-    for (const name of names) await client.query(`CREATE DATABASE "${name}"`);
+    for (const name of names) await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   } finally {
     await client.end();
   }
@@ -545,6 +551,8 @@ async function main(): Promise<number> {
 
   let integrationUrl = '';
   let e2eUrl = '';
+  let readingUrl = '';
+  let readingBaseUrl = '';
   let baseUrl = '';
   let firstRunBaseUrl = '';
   let firstRunUrl = '';
@@ -575,7 +583,7 @@ async function main(): Promise<number> {
         const report = path.join(reportDir, 'unit.json');
         const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(tempDir, 'unit-data') };
         delete env.DATABASE_URL;
-        const args = ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+        const args = ['run', '--project', 'unit', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...options.files];
         log(dim(`$ vitest ${args.join(' ')}`));
         const code = await run(bin('vitest'), args, { env });
         return testOutcome('unit tests', code, vitestCounts(report));
@@ -607,6 +615,10 @@ async function main(): Promise<number> {
           const { loadDemo } = await import('./lib/prepare-database');
           const counts = await loadDemo(e2eUrl, tempDir);
           log(`  e2e database: ${applied.length} migration(s) applied, demo content loaded (${JSON.stringify(counts)})`);
+          // Specs that check the demo's exact lists read a copy nobody publishes into.
+          await createDatabases(handle.url, ['dispatch_e2e_reading'], 'dispatch_e2e');
+          readingUrl = withDatabase(handle.url, 'dispatch_e2e_reading');
+          log('  reading database: a copy of the e2e database for the specs that read the demo content as it is');
           firstRunUrl = withDatabase(handle.url, 'dispatch_e2e_first_run');
           await applyMigrations(firstRunUrl, (line: string) => log(`  ${line}`));
           log('  first-run database: migrated, no users (for /setup)');
@@ -628,7 +640,7 @@ async function main(): Promise<number> {
           NEXTAUTH_SECRET: serverSecret,
           NEXT_TELEMETRY_DISABLED: '1',
         };
-        const args = ['run', '--project', 'integration', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+        const args = ['run', '--project', 'integration', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...options.files];
         log(dim(`$ DATABASE_URL=<integration db> vitest ${args.join(' ')}`));
         const code = await run(bin('vitest'), args, { env });
         return testOutcome('integration tests', code, vitestCounts(report));
@@ -653,11 +665,16 @@ async function main(): Promise<number> {
         return { detail: `built into ${BUILD_DIR}` };
       });
 
-      // f. The servers, on free loopback ports: one on the demo database, one on an empty one for first-run setup.
+      // f. The servers, on free loopback ports: one on the demo database that specs write to, one on an untouched
+      // copy for the specs that read the demo as it is, one on an empty database for first-run setup.
       await step('Server start', async () => {
-        const started = await Promise.all([startAppServer(e2eUrl, 'next-server.log', true), startAppServer(firstRunUrl, 'first-run-server.log', false)]);
-        [baseUrl, firstRunBaseUrl] = started;
-        return { detail: `${baseUrl}, first run: ${firstRunBaseUrl}` };
+        const started = await Promise.all([
+          startAppServer(e2eUrl, 'next-server.log', true),
+          startAppServer(readingUrl, 'reading-server.log', false),
+          startAppServer(firstRunUrl, 'first-run-server.log', false),
+        ]);
+        [baseUrl, readingBaseUrl, firstRunBaseUrl] = started;
+        return { detail: `${baseUrl}, reading: ${readingBaseUrl}, first run: ${firstRunBaseUrl}` };
       });
 
       // g. End-to-end tests in Chromium.
@@ -667,11 +684,12 @@ async function main(): Promise<number> {
           ...process.env,
           E2E_BASE_URL: baseUrl,
           E2E_FIRST_RUN_BASE_URL: firstRunBaseUrl,
+          E2E_READING_BASE_URL: readingBaseUrl,
           E2E_DATABASE_URL: e2eUrl,
           E2E_DATA_DIR: tempDir,
           E2E_JSON_REPORT: report,
         };
-        const args = ['test', '--pass-with-no-tests'];
+        const args = ['test', '--pass-with-no-tests', ...options.files];
         log(dim(`$ E2E_BASE_URL=${baseUrl} playwright ${args.join(' ')}`));
         const code = await run(bin('playwright'), args, { env });
         try {
