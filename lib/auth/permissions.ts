@@ -12,8 +12,8 @@ export type Viewer = {
   authorId: string | null;
 };
 
-/** The resource an action is about: its owning user, or the authors of an article or profile. */
-export type Target = { userId?: string; authorIds?: string[] };
+/** The resource an action is about: its owning user, or the authors (and status) of an article or profile. */
+export type Target = { userId?: string; authorIds?: string[]; status?: string };
 
 export type Action =
   | 'newsroom.enter'
@@ -49,6 +49,11 @@ const admin: Rule = (viewer) => viewer.role === 'ADMIN';
 const anyone: Rule = () => true;
 const ownsAuthor: Rule = (viewer, target) => viewer.authorId !== null && (target.authorIds ?? []).includes(viewer.authorId);
 const staffOrCoAuthor: Rule = (viewer, target) => staff(viewer, target) || ownsAuthor(viewer, target);
+// A fellow works on their own article until an editor takes it over: once scheduled, published or archived,
+// only staff change it.
+const FELLOW_EDITABLE = ['DRAFT', 'IN_REVIEW'];
+const staffOrCoAuthorWhileDraft: Rule = (viewer, target) =>
+  staff(viewer, target) || (ownsAuthor(viewer, target) && FELLOW_EDITABLE.includes(target.status ?? ''));
 const self: Rule = (viewer, target) => target.userId === viewer.id;
 
 export const permissions: Record<Action, Rule> = {
@@ -62,10 +67,10 @@ export const permissions: Record<Action, Rule> = {
   'article.list': anyone,
   'article.create': anyone,
   'article.read': staffOrCoAuthor,
-  'article.edit': staffOrCoAuthor,
-  'article.submitForReview': staffOrCoAuthor,
+  'article.edit': staffOrCoAuthorWhileDraft,
+  'article.submitForReview': staffOrCoAuthorWhileDraft,
   'article.publish': staff,
-  'article.delete': staff,
+  'article.delete': staffOrCoAuthorWhileDraft,
   'article.note': staff,
   'author.list': staff,
   'author.create': staff,

@@ -10,7 +10,12 @@ import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma'
 
 type Persona = 'anonymous' | 'fellowOwn' | 'fellowOther' | 'editor' | 'admin';
 type Outcome = 'allow' | 'deny';
-type Fixture = { viewers: Record<Exclude<Persona, 'anonymous'>, Viewer>; newUser: () => Promise<string> };
+type Fixture = {
+  viewers: Record<Exclude<Persona, 'anonymous'>, Viewer>;
+  newUser: () => Promise<string>;
+  /** A fresh draft article: co-authored by the "own" fellow's profile when `own`, otherwise by nobody's. */
+  article: (own: boolean) => Promise<{ id: string; version: number; revisionId: string }>;
+};
 type Row = {
   /** Calls the function as `viewer`; `own` says whether the target should belong to the viewer. */
   call: (viewer: Viewer | null, fixture: Fixture, own: boolean) => Promise<unknown>;
@@ -25,11 +30,76 @@ let data: {
   newsroom: typeof import('@/lib/data/newsroom');
   auth: typeof import('@/lib/data/auth');
   permissions: typeof import('@/lib/auth/permissions');
+  drafts: typeof import('@/lib/data/article-drafts');
+  revisions: typeof import('@/lib/data/article-revisions');
+  workflow: typeof import('@/lib/data/article-workflow');
+  preview: typeof import('@/lib/data/article-preview');
+  notes: typeof import('@/lib/data/article-notes');
 };
 
 const adminOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'deny', admin: 'allow' };
 const staffOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'allow', admin: 'allow' };
 const signedIn: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'allow', fellowOther: 'allow', editor: 'allow', admin: 'allow' };
+
+const staffOrCoAuthor: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'allow', fellowOther: 'deny', editor: 'allow', admin: 'allow' };
+
+/** An article the viewer may not see answers like one that does not exist; that and a refusal are denials. */
+async function deniedIfHidden(promise: Promise<unknown>): Promise<unknown> {
+  const result = await promise;
+  const reason = result && typeof result === 'object' && 'reason' in result ? result.reason : undefined;
+  if (result === null || reason === 'forbidden' || reason === 'not-found') throw new data.permissions.ForbiddenError('article.read');
+  return result;
+}
+
+const draftInput = { title: 'Changed title', body: { type: 'doc', content: [] } };
+
+const articleRows: Record<string, Row> = {
+  'article-drafts.getEditorArticle': { call: async (viewer, f, own) => deniedIfHidden(data.drafts.getEditorArticle(viewer, (await f.article(own)).id)), expected: staffOrCoAuthor },
+  'article-drafts.createArticle': { call: (viewer) => data.drafts.createArticle(viewer, draftInput), expected: signedIn },
+  'article-drafts.saveArticleDraft': {
+    call: async (viewer, f, own) => {
+      const article = await f.article(own);
+      return deniedIfHidden(data.drafts.saveArticleDraft(viewer, article.id, article.version, draftInput, 'save'));
+    },
+    expected: staffOrCoAuthor,
+  },
+  'article-drafts.restoreRevision': {
+    call: async (viewer, f, own) => {
+      const article = await f.article(own);
+      return deniedIfHidden(data.drafts.restoreRevision(viewer, article.id, article.revisionId, article.version, null));
+    },
+    expected: staffOrCoAuthor,
+  },
+  'article-drafts.listEditorOptions': { call: (viewer) => data.drafts.listEditorOptions(viewer), expected: signedIn },
+  'article-revisions.listRevisions': { call: async (viewer, f, own) => deniedIfHidden(data.revisions.listRevisions(viewer, (await f.article(own)).id)), expected: staffOrCoAuthor },
+  'article-revisions.getRevision': {
+    call: async (viewer, f, own) => {
+      const article = await f.article(own);
+      return deniedIfHidden(data.revisions.getRevision(viewer, article.id, article.revisionId));
+    },
+    expected: staffOrCoAuthor,
+  },
+  'article-workflow.submitForReview': { call: async (viewer, f, own) => deniedIfHidden(data.workflow.submitForReview(viewer, (await f.article(own)).id, null)), expected: staffOrCoAuthor },
+  'article-workflow.publishArticle': { call: async (viewer, f, own) => deniedIfHidden(data.workflow.publishArticle(viewer, (await f.article(own)).id, null, null)), expected: staffOnly },
+  'article-workflow.scheduleArticle': {
+    call: async (viewer, f, own) => deniedIfHidden(data.workflow.scheduleArticle(viewer, (await f.article(own)).id, null, new Date(Date.now() + 86_400_000), null)),
+    expected: staffOnly,
+  },
+  'article-workflow.cancelSchedule': { call: async (viewer, f, own) => deniedIfHidden(data.workflow.cancelSchedule(viewer, (await f.article(own)).id, null)), expected: staffOnly },
+  'article-workflow.updatePublishedArticle': {
+    call: async (viewer, f, own) => deniedIfHidden(data.workflow.updatePublishedArticle(viewer, (await f.article(own)).id, null, null, null)),
+    expected: staffOnly,
+  },
+  'article-workflow.archiveArticle': { call: async (viewer, f, own) => deniedIfHidden(data.workflow.archiveArticle(viewer, (await f.article(own)).id, null)), expected: staffOnly },
+  'article-workflow.deleteArticle': { call: async (viewer, f, own) => deniedIfHidden(data.workflow.deleteArticle(viewer, (await f.article(own)).id, null)), expected: staffOrCoAuthor },
+  'article-workflow.applyBulkAction': { call: async (viewer, f, own) => data.workflow.applyBulkAction(viewer, [(await f.article(own)).id], 'archive', null), expected: staffOnly },
+  'article-preview.getArticlePreview': { call: async (viewer, f, own) => deniedIfHidden(data.preview.getArticlePreview(viewer, (await f.article(own)).id)), expected: staffOrCoAuthor },
+  'article-preview.createPreviewLink': { call: async (viewer, f, own) => deniedIfHidden(data.preview.createPreviewLink(viewer, (await f.article(own)).id, 7, null)), expected: staffOrCoAuthor },
+  'article-preview.listPreviewLinks': { call: async (viewer, f, own) => deniedIfHidden(data.preview.listPreviewLinks(viewer, (await f.article(own)).id)), expected: staffOrCoAuthor },
+  'article-preview.revokePreviewLink': { call: async (viewer, f, own) => deniedIfHidden(data.preview.revokePreviewLink(viewer, (await f.article(own)).id, 'no-such-link', null)), expected: staffOrCoAuthor },
+  'article-notes.listArticleNotes': { call: async (viewer, f, own) => deniedIfHidden(data.notes.listArticleNotes(viewer, (await f.article(own)).id)), expected: staffOnly },
+  'article-notes.addArticleNote': { call: async (viewer, f, own) => deniedIfHidden(data.notes.addArticleNote(viewer, (await f.article(own)).id, 'A note')), expected: staffOnly },
+};
 
 /** The target user: the viewer themself when `own`, otherwise a fresh user. */
 const targetUser = async (viewer: Viewer | null, fixture: Fixture, own: boolean) => (own && viewer ? viewer.id : fixture.newUser());
@@ -66,6 +136,8 @@ const matrix: Record<string, Row> = {
   },
   'authors.listAuthorOptions': { call: (viewer) => data.authors.listAuthorOptions(viewer), expected: staffOnly },
   'newsroom.getNewsroomOverview': { call: (viewer) => data.newsroom.getNewsroomOverview(viewer), expected: signedIn },
+  // An unreadable document: the permission check runs first, and nothing is created either way.
+  ...articleRows,
 };
 
 /** Exported functions of lib/data whose first parameter is the viewer. */
@@ -95,9 +167,15 @@ beforeAll(async () => {
     newsroom: await import('@/lib/data/newsroom'),
     auth: await import('@/lib/data/auth'),
     permissions: await import('@/lib/auth/permissions'),
+    drafts: await import('@/lib/data/article-drafts'),
+    revisions: await import('@/lib/data/article-revisions'),
+    workflow: await import('@/lib/data/article-workflow'),
+    preview: await import('@/lib/data/article-preview'),
+    notes: await import('@/lib/data/article-notes'),
   };
   const authorA = await prisma.author.create({ data: { slug: 'author-a', name: 'Author A', sortName: 'A, Author' } });
   const authorB = await prisma.author.create({ data: { slug: 'author-b', name: 'Author B', sortName: 'B, Author' } });
+  const authorC = await prisma.author.create({ data: { slug: 'author-c', name: 'Author C', sortName: 'C, Author' } });
   const makeViewer = async (role: 'ADMIN' | 'EDITOR' | 'FELLOW', authorId: string | null): Promise<Viewer> => {
     const user = await prisma.user.create({ data: { email: uniqueEmail(), name: `${role} user`, role, authorId } });
     const viewer = await data.auth.getSessionViewer(user.id, user.sessionVersion);
@@ -112,6 +190,19 @@ beforeAll(async () => {
       admin: await makeViewer('ADMIN', null),
     },
     newUser: async () => (await prisma.user.create({ data: { email: uniqueEmail(), name: 'Target', role: 'EDITOR' } })).id,
+    article: async (own) => {
+      const article = await prisma.article.create({
+        data: {
+          slug: `matrix-article-${counter++}`,
+          title: 'Matrix article',
+          body: { type: 'doc', content: [] },
+          authors: { create: [{ authorId: own ? authorA.id : authorC.id, position: 0 }] },
+          revisions: { create: [{ version: 1, kind: 'create', data: { title: 'Matrix article', body: { type: 'doc', content: [] } } }] },
+        },
+        select: { id: true, version: true, revisions: { select: { id: true } } },
+      });
+      return { id: article.id, version: article.version, revisionId: article.revisions[0]!.id };
+    },
   };
 });
 
@@ -147,10 +238,11 @@ describe('authorization matrix', () => {
     const body = { type: 'doc', content: [] };
     await prisma.article.create({ data: { slug: 'by-a', title: 'By A', body, authors: { create: [{ authorId: authorA!.id, position: 0 }] } } });
     await prisma.article.create({ data: { slug: 'by-b', title: 'By B', body, authors: { create: [{ authorId: authorB!.id, position: 0 }] } } });
-    const own = await data.newsroom.getNewsroomOverview(fixture.viewers.fellowOwn);
-    expect(own.recent.map((article) => article.slug)).toEqual(['by-a']);
-    const staff = await data.newsroom.getNewsroomOverview(fixture.viewers.editor);
-    expect(staff.recent.map((article) => article.slug).sort()).toEqual(['by-a', 'by-b']);
+    // Other rows of this file create articles too; only these two matter here.
+    const own = (await data.newsroom.getNewsroomOverview(fixture.viewers.fellowOwn)).recent.map((article) => article.slug).filter((slug) => slug.startsWith('by-'));
+    expect(own).toEqual(['by-a']);
+    const staff = (await data.newsroom.getNewsroomOverview(fixture.viewers.editor)).recent.map((article) => article.slug).filter((slug) => slug.startsWith('by-'));
+    expect(staff.sort()).toEqual(['by-a', 'by-b']);
   });
 });
 
