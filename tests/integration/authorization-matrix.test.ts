@@ -28,6 +28,7 @@ let data: {
   users: typeof import('@/lib/data/users');
   authors: typeof import('@/lib/data/authors');
   newsroom: typeof import('@/lib/data/newsroom');
+  mediaUploads: typeof import('@/lib/data/media-uploads');
   auth: typeof import('@/lib/data/auth');
   permissions: typeof import('@/lib/auth/permissions');
   drafts: typeof import('@/lib/data/article-drafts');
@@ -136,6 +137,12 @@ const matrix: Record<string, Row> = {
   },
   'authors.listAuthorOptions': { call: (viewer) => data.authors.listAuthorOptions(viewer), expected: staffOnly },
   'newsroom.getNewsroomOverview': { call: (viewer) => data.newsroom.getNewsroomOverview(viewer), expected: signedIn },
+  'media-uploads.uploadImage': {
+    // Not an image: refused after the permission check, so allowed personas get a message and nothing is stored.
+    call: (viewer) => data.mediaUploads.uploadImage(viewer, { bytes: Buffer.from('not an image'), originalName: 'matrix.png', alt: '' }, null),
+    expected: signedIn,
+  },
+  'media-uploads.listRecentMedia': { call: (viewer) => data.mediaUploads.listRecentMedia(viewer, 10), expected: signedIn },
   // An unreadable document: the permission check runs first, and nothing is created either way.
   ...articleRows,
 };
@@ -165,6 +172,7 @@ beforeAll(async () => {
     users: await import('@/lib/data/users'),
     authors: await import('@/lib/data/authors'),
     newsroom: await import('@/lib/data/newsroom'),
+    mediaUploads: await import('@/lib/data/media-uploads'),
     auth: await import('@/lib/data/auth'),
     permissions: await import('@/lib/auth/permissions'),
     drafts: await import('@/lib/data/article-drafts'),

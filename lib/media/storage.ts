@@ -1,0 +1,71 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { getEnv } from '@/lib/env';
+
+/** Where uploaded files live. Local folder by default; other backends (S3) implement the same two calls. */
+export interface MediaStorage {
+  /** Stores the bytes under the key: readers see the whole file or no file, never part of one. */
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** Removes the file; a key that is already gone is not an error. */
+  delete(key: string): Promise<void>;
+}
+
+/** A failure the uploader can understand and an operator can fix (disk full, permissions). */
+export class MediaStorageError extends Error {}
+
+export const UNWRITABLE_MESSAGE = 'The image could not be stored: the media folder is full or not writable.';
+
+// ENOTDIR: a file sits where a folder of the key should be.
+const UNWRITABLE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR']);
+
+function toStorageError(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code && UNWRITABLE_CODES.has(code) ? new MediaStorageError(UNWRITABLE_MESSAGE, { cause: error }) : error;
+}
+
+/** The file for a key, refusing keys that could leave the root or name hidden files (as readMediaFile does). */
+function fileFor(root: string, key: string): string {
+  const segments = key.split('/');
+  if (segments.some((segment) => !/^[A-Za-z0-9._-]+$/.test(segment) || segment.startsWith('.'))) throw new Error(`Invalid media key: ${key}`);
+  const file = path.resolve(root, ...segments);
+  if (!file.startsWith(root + path.sep)) throw new Error(`Invalid media key: ${key}`);
+  return file;
+}
+
+/** Files under `root`, written to a hidden temporary name, flushed, then renamed into place. */
+export function localMediaStorage(root: string): MediaStorage {
+  const resolvedRoot = path.resolve(root);
+  return {
+    async put(key, bytes) {
+      const file = fileFor(resolvedRoot, key);
+      // Dot-prefixed, so the media route never serves it while it is being written.
+      const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        const handle = await fs.open(temporary, 'wx');
+        try {
+          await handle.writeFile(bytes);
+          // On disk before it gets its final name, so a crash cannot leave an empty or partial file there.
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await fs.rename(temporary, file);
+      } catch (error) {
+        // The original error matters; a temporary file that cannot be removed either is left to the operator.
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        throw toStorageError(error);
+      }
+    },
+    async delete(key) {
+      await fs.rm(fileFor(resolvedRoot, key), { force: true });
+    },
+  };
+}
+
+/** The configured storage: `DATA_DIR/media`. */
+export function getMediaStorage(): MediaStorage {
+  return localMediaStorage(path.join(getEnv().DATA_DIR, 'media'));
+}
