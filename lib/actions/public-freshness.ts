@@ -1,0 +1,14 @@
+import 'server-only';
+import { revalidatePath, updateTag } from 'next/cache';
+
+/**
+ * After a publish, update, unpublish, schedule or slug change: every public read is tagged 'public'
+ * (lib/data/public-cache.ts), so expiring it and the article pages makes the change visible on the next
+ * request everywhere (home, lists, author and topic pages, feeds, sitemaps). Publishing is rare; precision
+ * is not worth a stale page.
+ */
+export function refreshPublicSurfaces(): void {
+  updateTag('public');
+  updateTag('articles');
+  revalidatePath('/articles/[slug]', 'page');
+}
