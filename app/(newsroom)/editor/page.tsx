@@ -1,51 +1,51 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DateTime } from '@/components/ui/DateTime';
+import { DashboardBulkActions } from '@/components/newsroom/DashboardBulkActions';
+import { DashboardFilters } from '@/components/newsroom/DashboardFilters';
+import { DashboardPagination } from '@/components/newsroom/DashboardPagination';
+import { DashboardStatusTabs } from '@/components/newsroom/DashboardStatusTabs';
+import { DashboardTable } from '@/components/newsroom/DashboardTable';
+import { can } from '@/lib/auth/permissions';
 import { requireViewer } from '@/lib/auth/session';
-import { getNewsroomOverview } from '@/lib/data/newsroom';
+import { listEditorOptions } from '@/lib/data/article-drafts';
+import { listNewsroomArticles } from '@/lib/data/newsroom';
+import { ARTICLE_STATUS_LABELS, parseDashboardQuery } from '@/lib/validation/dashboard';
 
 export const metadata: Metadata = { title: 'Newsroom' };
 
-const STATUS_LABELS = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' } as const;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function EditorDashboardPage() {
+export default async function EditorDashboardPage({ searchParams }: Props) {
   const viewer = await requireViewer('/editor');
-  const overview = await getNewsroomOverview(viewer);
+  const query = parseDashboardQuery(await searchParams);
+  const [listing, options] = await Promise.all([listNewsroomArticles(viewer, query), listEditorOptions(viewer)]);
+  const staff = can(viewer, 'article.publish');
+  const filtered = Boolean(query.status || query.q || query.authorId || query.topicId);
+  const caption = `${query.status ? ARTICLE_STATUS_LABELS[query.status] : 'All'} articles, page ${listing.page} of ${listing.pageCount}`;
+  const table = <DashboardTable rows={listing.rows} selectable={staff} caption={caption} />;
+
   return (
     <div>
-      <h1 className="font-serif text-3xl font-bold">{viewer.role === 'FELLOW' ? 'My articles' : 'Articles'}</h1>
-      <ul aria-label="Articles by status" className="mt-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
-        {Object.entries(STATUS_LABELS).map(([status, label]) => (
-          <li key={status} className="rounded border border-stone-300 p-3 dark:border-stone-700">
-            <span className="block text-sm text-stone-600 dark:text-stone-400">{label}</span>
-            <span className="text-2xl font-bold">{overview.counts[status as keyof typeof STATUS_LABELS]}</span>
-          </li>
-        ))}
-      </ul>
-      <table className="mt-8 w-full text-left text-sm">
-        <caption className="sr-only">Recently updated articles</caption>
-        <thead>
-          <tr className="border-b border-stone-300 dark:border-stone-700">
-            <th scope="col" className="py-2">Title</th>
-            <th scope="col" className="py-2">Status</th>
-            <th scope="col" className="py-2">Authors</th>
-            <th scope="col" className="py-2">Updated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.recent.map((article) => (
-            <tr key={article.id} className="border-b border-stone-200 dark:border-stone-800">
-              <td className="py-2 pr-4">
-                {article.status === 'PUBLISHED' ? <Link href={`/articles/${article.slug}`} className="underline">{article.title}</Link> : article.title}
-              </td>
-              <td className="py-2 pr-4">{STATUS_LABELS[article.status]}</td>
-              <td className="py-2 pr-4">{article.authors.join(', ')}</td>
-              <td className="py-2"><DateTime value={article.updatedAt} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {overview.recent.length === 0 ? <p className="mt-4">No articles yet.</p> : null}
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-serif text-3xl font-bold">{staff ? 'Articles' : 'My articles'}</h1>
+        <div className="flex items-center gap-3 text-sm">
+          {staff ? <Link href="/editor/import" className="rounded border border-stone-400 px-4 py-2 font-medium hover:bg-stone-100 dark:hover:bg-stone-800">Import</Link> : null}
+          <Link href="/editor/articles/new" className="rounded bg-ink px-4 py-2 font-medium text-white dark:bg-stone-100 dark:text-ink">New article</Link>
+        </div>
+      </div>
+      <DashboardStatusTabs query={query} counts={listing.counts} />
+      <DashboardFilters query={query} options={options} />
+      <p className="mt-6 text-sm text-stone-600 dark:text-stone-400">
+        {listing.total === 1 ? '1 article' : `${listing.total} articles`}
+      </p>
+      {listing.rows.length === 0 ? (
+        <p className="mt-4">{filtered ? 'No articles match these filters.' : 'No articles yet.'}</p>
+      ) : staff ? (
+        <DashboardBulkActions rowIds={listing.rows.map((row) => row.id)}>{table}</DashboardBulkActions>
+      ) : (
+        table
+      )}
+      <DashboardPagination query={query} page={listing.page} pageCount={listing.pageCount} />
     </div>
   );
 }
