@@ -36,6 +36,7 @@ let data: {
   workflow: typeof import('@/lib/data/article-workflow');
   preview: typeof import('@/lib/data/article-preview');
   notes: typeof import('@/lib/data/article-notes');
+  legacyImport: typeof import('@/lib/data/legacy-import');
 };
 
 const adminOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'deny', admin: 'allow' };
@@ -139,6 +140,7 @@ const matrix: Record<string, Row> = {
   'newsroom.listNewsroomArticles': { call: (viewer) => data.newsroom.listNewsroomArticles(viewer, { sort: 'updated-desc', page: 1 }), expected: signedIn },
   'newsroom.getArticleTitles': { call: (viewer) => data.newsroom.getArticleTitles(viewer, []), expected: signedIn },
   // An unreadable document: the permission check runs first, and nothing is created either way.
+  'legacy-import.importLegacyDocument': { call: (viewer) => data.legacyImport.importLegacyDocument(viewer, '', null), expected: staffOnly },
   'media-uploads.uploadImage': {
     // Not an image: refused after the permission check, so allowed personas get a message and nothing is stored.
     call: (viewer) => data.mediaUploads.uploadImage(viewer, { bytes: Buffer.from('not an image'), originalName: 'matrix.png', alt: '' }, null),
@@ -181,6 +183,7 @@ beforeAll(async () => {
     workflow: await import('@/lib/data/article-workflow'),
     preview: await import('@/lib/data/article-preview'),
     notes: await import('@/lib/data/article-notes'),
+    legacyImport: await import('@/lib/data/legacy-import'),
   };
   const authorA = await prisma.author.create({ data: { slug: 'author-a', name: 'Author A', sortName: 'A, Author' } });
   const authorB = await prisma.author.create({ data: { slug: 'author-b', name: 'Author B', sortName: 'B, Author' } });
