@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { createArticleAction, saveArticleAction } from '@/lib/actions/article-actions';
 import type { EditorArticle, EditorOptions } from '@/lib/data/article-drafts';
 import { emptyDocument } from '@/lib/content/document';
-import { slugify } from '@/lib/content/slugify';
+import { isSlugOfTitle } from '@/lib/content/slugify';
 import type { ArticleDraft } from '@/lib/validation/article';
 import { AuthorPicker } from './AuthorPicker';
 import { AutosaveController, type SaveStatus } from './autosave';
@@ -17,12 +17,6 @@ import { SaveStatusLine } from './SaveStatusLine';
 import { TopicPicker } from './TopicPicker';
 import { WorkflowPanel } from './WorkflowPanel';
 
-/** Whether the slug is what the server would generate from the title (possibly with a "-2" suffix). */
-function isGeneratedSlug(slug: string, title: string): boolean {
-  const base = slugify(title) || 'untitled';
-  return slug === base || new RegExp(`^${base}-\\d+$`).test(slug);
-}
-
 type Props = { article: EditorArticle | null; options: EditorOptions; emptyDraft: ArticleDraft; newArticleMay: EditorArticle['may'] };
 
 /** The whole editing surface of one article: fields, body, autosave, conflicts and the workflow buttons. */
@@ -31,7 +25,7 @@ export function ArticleEditor({ article, options, emptyDraft, newArticleMay }: P
   const [draft, setDraft] = useState<ArticleDraft>(article?.draft ?? { ...emptyDraft, body: emptyDocument() });
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const [cover, setCover] = useState<CoverPreview | null>(article?.coverPreview ?? null);
-  const [slugFollowsTitle, setSlugFollowsTitle] = useState(() => !article || (!article.everPublished && isGeneratedSlug(article.draft.slug, article.draft.title)));
+  const [slugFollowsTitle, setSlugFollowsTitle] = useState(() => !article || (!article.everPublished && isSlugOfTitle(article.draft.slug, article.draft.title)));
   const [bodyKey, setBodyKey] = useState(0);
   const [autosave] = useState(
     () =>

@@ -13,3 +13,9 @@ export function slugify(title: string): string {
   const lastHyphen = cut.lastIndexOf('-');
   return lastHyphen > MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastHyphen) : cut.replace(/-+$/, '');
 }
+
+/** Whether the slug is the one generated from this title, possibly with a "-2" suffix for uniqueness. */
+export function isSlugOfTitle(slug: string, title: string): boolean {
+  const base = slugify(title) || 'untitled';
+  return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
+}

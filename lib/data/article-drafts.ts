@@ -19,6 +19,7 @@ import {
   type Tx,
 } from './article-store';
 import { recordAudit } from './audit';
+import { isSlugOfTitle } from '@/lib/content/slugify';
 import { mediaSelect, mediaUrl } from './mappers';
 import { catchUpScheduled } from './article-schedule';
 import { getRevision, recordRevision } from './article-revisions';
@@ -95,17 +96,29 @@ export async function getEditorArticle(viewer: Viewer | null, articleId: string)
   });
 }
 
-/** Validates the draft's slug (or makes one from the title) and its references; field errors when it cannot be stored. */
-async function prepareDraft(tx: Tx, viewer: Viewer, draft: ArticleDraft, articleId: string | null): Promise<{ draft: ArticleDraft } | { errors: Record<string, string[]> }> {
-  const errors = await missingReferences(tx, draft);
+/**
+ * Validates the draft's slug (or makes one from the title) and its references; field errors when it cannot be
+ * stored. Only what changed since `previous` is looked up, so an autosave of body text costs no extra query.
+ */
+async function prepareDraft(
+  tx: Tx,
+  viewer: Viewer,
+  draft: ArticleDraft,
+  articleId: string | null,
+  previous: ArticleDraft | null,
+): Promise<{ draft: ArticleDraft } | { errors: Record<string, string[]> }> {
+  const errors = await missingReferences(tx, draft, previous);
   let slug = draft.slug;
-  if (!slug) slug = await generateUniqueSlug(tx, draft.title, articleId);
-  else if (await slugTakenByAnother(tx, slug, articleId)) errors.slug = ['Another article already uses this slug; choose a different one.'];
+  if (!slug) slug = previous && isSlugOfTitle(previous.slug, draft.title) ? previous.slug : await generateUniqueSlug(tx, draft.title, articleId);
+  else if (slug !== previous?.slug && (await slugTakenByAnother(tx, slug, articleId))) errors.slug = ['Another article already uses this slug; choose a different one.'];
   if (viewer.role === 'FELLOW' && viewer.authorId && !draft.authorIds.includes(viewer.authorId)) {
     errors.authorIds = ['You must remain one of the authors of your article.'];
   }
   return Object.keys(errors).length > 0 ? { errors } : { draft: { ...draft, slug } };
 }
+
+const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+const sameRelations = (a: ArticleDraft, b: ArticleDraft) => sameIds(a.authorIds, b.authorIds) && sameIds(a.topicIds, b.topicIds);
 
 /** Creates a draft article; a fellow is always among its authors. */
 export async function createArticle(
@@ -117,7 +130,7 @@ export async function createArticle(
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'Please correct the fields below.', errors: draftFieldErrors(parsed.error) };
   return getDb().$transaction(async (tx) => {
-    const prepared = await prepareDraft(tx, viewer, withFellowAsAuthor(viewer, parsed.data), null);
+    const prepared = await prepareDraft(tx, viewer, withFellowAsAuthor(viewer, parsed.data), null, null);
     if ('errors' in prepared) return { ok: false, message: 'Please correct the fields below.', errors: prepared.errors };
     const { draft } = prepared;
     const article = await tx.article.create({
@@ -139,7 +152,6 @@ export async function saveArticleDraft(viewer: Viewer | null, articleId: string,
   assertCan(viewer, 'newsroom.enter');
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', message: 'Some fields need attention.', errors: draftFieldErrors(parsed.error) };
-  await catchUpScheduled();
   return getDb().$transaction(async (tx) => {
     const row = await loadArticleFor(tx, viewer, articleId, 'article.read', { forUpdate: true });
     if (!row) return { ok: false, reason: 'not-found', message: 'This article no longer exists.' };
@@ -155,7 +167,8 @@ export async function saveArticleDraft(viewer: Viewer | null, articleId: string,
         theirs: await toEditorArticle(tx, viewer, row),
       };
     }
-    const prepared = await prepareDraft(tx, viewer, parsed.data, articleId);
+    const previous = currentDraft(row);
+    const prepared = await prepareDraft(tx, viewer, parsed.data, articleId, previous);
     if ('errors' in prepared) return { ok: false, reason: 'invalid', message: 'Some fields need attention.', errors: prepared.errors };
     const { draft } = prepared;
     const version = row.version + 1;
@@ -164,7 +177,7 @@ export async function saveArticleDraft(viewer: Viewer | null, articleId: string,
       : { version, ...draftToColumns(draft), publishedAt: draft.publishDate ? new Date(draft.publishDate) : null };
     if (!isLive(row) && row.firstPublishedAt && draft.slug !== row.slug) await moveSlug(tx, articleId, row.slug, draft.slug);
     const updated = await tx.article.update({ where: { id: articleId }, data, select: { updatedAt: true } });
-    if (!isLive(row)) await writeRelations(tx, articleId, draft);
+    if (!isLive(row) && !sameRelations(previous, draft)) await writeRelations(tx, articleId, draft);
     await recordRevision(tx, viewer, articleId, version, draft, kind);
     return { ok: true, version, savedAt: updated.updatedAt.toISOString(), slug: draft.slug };
   });

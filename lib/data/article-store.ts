@@ -143,16 +143,20 @@ export async function generateUniqueSlug(tx: Tx, title: string, articleId: strin
   return `${base}-${Date.now().toString(36)}`;
 }
 
-/** Checks ids of authors, topics and the cover image exist; returns field errors for those that do not. */
-export async function missingReferences(tx: Tx, draft: ArticleDraft): Promise<Record<string, string[]>> {
+/** Checks that authors, topics and the cover image added since `previous` exist; field errors for those that do not. */
+export async function missingReferences(tx: Tx, draft: ArticleDraft, previous: ArticleDraft | null): Promise<Record<string, string[]>> {
+  const added = (ids: string[], before: string[] | undefined) => ids.filter((id) => !before?.includes(id));
+  const newAuthors = added(draft.authorIds, previous?.authorIds);
+  const newTopics = added(draft.topicIds, previous?.topicIds);
+  const newCover = draft.coverImageId && draft.coverImageId !== previous?.coverImageId ? draft.coverImageId : null;
   const [authors, topics, cover] = await Promise.all([
-    tx.author.count({ where: { id: { in: draft.authorIds } } }),
-    tx.topic.count({ where: { id: { in: draft.topicIds } } }),
-    draft.coverImageId ? tx.media.count({ where: { id: draft.coverImageId } }) : Promise.resolve(1),
+    newAuthors.length > 0 ? tx.author.count({ where: { id: { in: newAuthors } } }) : 0,
+    newTopics.length > 0 ? tx.topic.count({ where: { id: { in: newTopics } } }) : 0,
+    newCover ? tx.media.count({ where: { id: newCover } }) : 1,
   ]);
   const errors: Record<string, string[]> = {};
-  if (authors !== draft.authorIds.length) errors.authorIds = ['One of the chosen authors no longer exists.'];
-  if (topics !== draft.topicIds.length) errors.topicIds = ['One of the chosen topics no longer exists.'];
+  if (authors !== newAuthors.length) errors.authorIds = ['One of the chosen authors no longer exists.'];
+  if (topics !== newTopics.length) errors.topicIds = ['One of the chosen topics no longer exists.'];
   if (cover === 0) errors.coverImageId = ['The cover image no longer exists.'];
   return errors;
 }
