@@ -10,8 +10,13 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 // The request headers Next varies its responses on (its Vary header lists them).
 const VARY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding'];
 
+/** Where the app finds the running server's cache to empty it when something is published (same process). */
+export const MICRO_CACHE_CLEAR = Symbol.for('dispatch.microCache.clear');
+
 export function createMicroCache({ now = () => Date.now() } = {}) {
   const entries = new Map();
+  // Bumped by clear(): a response rendered before a publish but finished after it is not kept.
+  let generation = 0;
 
   const keyOf = (request) => [request.url, ...VARY_HEADERS.map((name) => request.headers[name] ?? '')].join('\u0000');
 
@@ -45,6 +50,7 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
   function record(request, response) {
     if (request.method !== 'GET' || request.headers.cookie?.includes('session-token')) return;
     const key = keyOf(request);
+    const startedIn = generation;
     const chunks = [];
     let size = 0;
     const keep = (chunk, encoding) => {
@@ -62,7 +68,7 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     response.end = function (chunk, encoding, callback) {
       keep(chunk, encoding);
       const lifetime = sharedLifetimeMs(response);
-      if (lifetime > 0 && size <= MAX_BODY_BYTES) {
+      if (lifetime > 0 && size <= MAX_BODY_BYTES && startedIn === generation) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
         const headers = { ...response.getHeaders() };
         delete headers['x-dispatch-cache'];
@@ -72,5 +78,11 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     };
   }
 
-  return { serve, record, size: () => entries.size };
+  /** Forgets every kept response, and any being recorded now. */
+  function clear() {
+    generation += 1;
+    entries.clear();
+  }
+
+  return { serve, record, clear, size: () => entries.size };
 }

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-address.js';
-import { createMicroCache } from './micro-cache.mjs';
+import { createMicroCache, MICRO_CACHE_CLEAR } from './micro-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -15,6 +15,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // MICRO_CACHE=off measures Next alone (npm run bench -- --no-micro-cache).
 const microCache = process.env.MICRO_CACHE === 'off' ? null : createMicroCache();
+// A publish empties it at once (lib/actions/public-freshness.ts), so readers never wait out the second.
+if (microCache) globalThis[MICRO_CACHE_CLEAR] = () => microCache.clear();
 
 const server = http.createServer((request, response) => {
   const address = resolveClientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedHops);

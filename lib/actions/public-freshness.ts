@@ -11,4 +11,13 @@ export function refreshPublicSurfaces(): void {
   updateTag('public');
   updateTag('articles');
   revalidatePath('/articles/[slug]', 'page');
+  clearMicroCache();
+}
+
+// The one-second cache of shared responses in front of Next (scripts/micro-cache.mjs), when this process has one.
+const MICRO_CACHE_CLEAR = Symbol.for('dispatch.microCache.clear');
+
+function clearMicroCache(): void {
+  const clear = (globalThis as Record<symbol, unknown>)[MICRO_CACHE_CLEAR];
+  if (typeof clear === 'function') clear();
 }

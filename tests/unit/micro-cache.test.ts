@@ -78,3 +78,38 @@ describe('micro-cache and pages the app marks as shared', () => {
     expect(await (await fetch(`${base}/other`)).text()).toBe('call 3');
   });
 });
+
+describe('micro-cache cleared on publish', () => {
+  it('forgets kept responses, and does not keep one that was being rendered when it was cleared', async () => {
+    const cache = createMicroCache({ now: () => 0 });
+    let calls = 0;
+    let releaseSlow: () => void = () => {};
+    server = http.createServer((request, response) => {
+      if (cache.serve(request, response)) return;
+      cache.record(request, response);
+      calls += 1;
+      response.setHeader('Cache-Control', 's-maxage=60');
+      response.write(`call ${calls}`);
+      if (request.url === '/slow' && calls === 3) new Promise<void>((resolve) => (releaseSlow = resolve)).then(() => response.end());
+      else response.end();
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async (path: string) => {
+      const response = await fetch(base + path);
+      return { body: await response.text(), hit: response.headers.get('x-dispatch-cache') === 'HIT' };
+    };
+
+    await get('/a');
+    expect((await get('/a')).hit).toBe(true);
+    cache.clear();
+    expect(await get('/a')).toEqual({ body: 'call 2', hit: false });
+
+    const slow = get('/slow');
+    await expect.poll(() => calls).toBe(3);
+    cache.clear();
+    releaseSlow();
+    expect(await slow).toEqual({ body: 'call 3', hit: false });
+    expect(await get('/slow')).toEqual({ body: 'call 4', hit: false });
+  });
+});
