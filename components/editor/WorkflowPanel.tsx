@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { articleTransitionAction } from '@/lib/actions/article-actions';
 import type { EditorArticle } from '@/lib/data/article-drafts';
 import type { ArticleDraft } from '@/lib/validation/article';
@@ -31,6 +31,29 @@ const DONE: Record<Transition, string> = {
   delete: 'Deleted.',
 };
 
+// A step taken on /editor/articles/new refreshes into the article's own page, which mounts a new panel: the
+// confirmation is handed over through sessionStorage so it is still shown there.
+const flashKey = (articleId: string) => `dispatch:workflow-message:${articleId}`;
+
+function keepFlash(articleId: string, text: string): void {
+  try {
+    window.sessionStorage.setItem(flashKey(articleId), text);
+  } catch {
+    // Without storage the message only lives until the refresh.
+  }
+}
+
+function takeFlash(articleId: string | undefined): { text: string; error: boolean } | null {
+  if (!articleId) return null;
+  try {
+    const text = window.sessionStorage.getItem(flashKey(articleId));
+    window.sessionStorage.removeItem(flashKey(articleId));
+    return text ? { text, error: false } : null;
+  } catch {
+    return null;
+  }
+}
+
 function statusLabel(article: EditorArticle | null): string {
   if (!article) return 'New draft (not saved yet)';
   if (article.live) return article.hasPendingChanges ? 'Published, with changes not yet live' : 'Published';
@@ -44,6 +67,11 @@ export function WorkflowPanel({ article, newArticleMay, draft, autosave, onDone 
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const loadedArticleId = article?.id;
+  useEffect(() => {
+    const flash = takeFlash(loadedArticleId);
+    if (flash) setMessage(flash);
+  }, [loadedArticleId]);
   const [confirming, setConfirming] = useState<Transition | null>(null);
   const [noteKind, setNoteKind] = useState<'' | 'CORRECTION' | 'UPDATE'>('');
   const [noteText, setNoteText] = useState('');
@@ -76,6 +104,7 @@ export function WorkflowPanel({ article, newArticleMay, draft, autosave, onDone 
       }
       autosave.adoptVersion(result.version);
       setMessage({ text: DONE[transition], error: false });
+      keepFlash(articleId, DONE[transition]);
       setNoteKind('');
       setNoteText('');
       onDone(transition === 'delete' ? 'deleted' : 'changed');
