@@ -1,5 +1,6 @@
 // The benchmark's results as console tables and as docs/PERFORMANCE.md (overwritten on each run).
 import fs from 'node:fs';
+import { median, type EditorialResult } from './editorial';
 import type { JsWeight } from './measure-js';
 import type { RunResult, WarmResult } from './load';
 import type { Machine } from './machine';
@@ -19,6 +20,7 @@ export type BenchReport = {
   runs: RunResult[];
   js: JsWeight[];
   memory: MemoryResult | null;
+  editorial: EditorialResult | null;
   targets: TargetCheck[];
 };
 
@@ -98,6 +100,15 @@ function pressureLine({ cpuPressure }: BenchReport): string {
     : `CPU pressure during the load runs: some task waited for a CPU ${cpuPressure.toFixed(0)}% of the time (Linux PSI "some"; the server and autocannon share the cores, so some pressure at high concurrency is expected).`;
 }
 
+function editorialLine({ editorial }: BenchReport): string {
+  if (!editorial) return 'Newsroom: not measured (only against the benchmark’s own server, since it publishes articles).';
+  const stats = (values: number[]) => `median ${median(values).toFixed(0)} ms, min ${Math.min(...values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
+  return [
+    `Newsroom, in Chromium as the demo editor: autosave round trip (server action request to response) ${stats(editorial.autosaveMs)} over ${editorial.autosaveMs.length} saves;`,
+    `publish to visible (click on Publish to an anonymous GET / listing the title, polled every 20 ms) ${stats(editorial.publishToVisibleMs)} over ${editorial.publishToVisibleMs.length} publications.`,
+  ].join(' ');
+}
+
 function memoryLine(memory: MemoryResult | null): string {
   if (!memory || memory.samples === 0) return 'Peak server RSS: not measured (server process not found in /proc).';
   return `Peak server RSS: ${mib(memory.peakBytes)} (the server process listening on the port and its descendants, ${memory.processes} process(es), PostgreSQL excluded; ${memory.samples} samples every 250 ms; ${mib(memory.lastBytes)} at the end)`;
@@ -110,6 +121,8 @@ export function printReport(report: BenchReport, print: (line: string) => void):
   print(textTable(pageTable(report)));
   print('');
   print(memoryLine(report.memory));
+  print('');
+  print(editorialLine(report));
   print('');
   print(pressureLine(report));
   const warning = loadWarning(report);
@@ -146,6 +159,10 @@ ${markdownTable(pageTable(report))}
 ## Memory
 
 ${memoryLine(report.memory)}
+
+## Newsroom
+
+${editorialLine(report)}
 
 ## Targets
 

@@ -12,13 +12,14 @@ import path from 'node:path';
 import { parseArgs, type BenchOptions } from './args';
 import { runLoad, warm, type RunResult } from './load';
 import { cpuPressureTotalUs, describeMachine } from './machine';
+import { measureEditorial, type EditorialResult } from './editorial';
 import { measureJs, type JsWeight } from './measure-js';
 import { sampleMemory } from './memory';
 import { pickPages } from './pages';
 import { findServerPid } from './proc';
 import { printReport, writeMarkdown } from './report';
 import { startServer, type BenchServer } from './server';
-import { checkTargets } from './targets';
+import { checkEditorialTargets, checkTargets } from './targets';
 
 const reportFile = (options: BenchOptions) => path.join('docs', options.bypassCaches ? 'PERFORMANCE-uncached.md' : 'PERFORMANCE.md');
 const log = (line: string) => console.log(line);
@@ -73,6 +74,11 @@ async function bench(options: BenchOptions, server: BenchServer | null, baseUrl:
   }
 
   const pressureAfter = cpuPressureTotalUs();
+
+  // Publishing writes articles, so the newsroom figures are taken only on the benchmark's own throwaway server.
+  let editorial: EditorialResult | null = null;
+  if (server) editorial = await measureEditorial(baseUrl, log);
+  else log('Newsroom figures skipped: they publish articles, so they run only against the benchmark’s own server.');
   const cpuPressure =
     pressureBefore.us === null || pressureAfter === null ? null : ((pressureAfter - pressureBefore.us) / 1000 / (performance.now() - pressureBefore.at)) * 100;
 
@@ -87,7 +93,8 @@ async function bench(options: BenchOptions, server: BenchServer | null, baseUrl:
     runs,
     js,
     memory: memory?.stop() ?? null,
-    targets: checkTargets(runs),
+    editorial,
+    targets: [...checkTargets(runs), ...checkEditorialTargets(editorial)],
   };
   printReport(report, log);
   writeMarkdown(report, reportFile(options));

@@ -1,4 +1,5 @@
 // The performance targets the benchmark checks (it reports; the tests judge).
+import { median, type EditorialResult } from './editorial';
 import type { RunResult } from './load';
 
 export type TargetCheck = { name: string; pass: boolean | null; detail: string };
@@ -25,6 +26,21 @@ export function checkTargets(runs: RunResult[]): TargetCheck[] {
       pass: failures === 0,
       detail: `${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx`,
     },
+  ];
+}
+
+const AUTOSAVE_MEDIAN_MS = 50;
+const PUBLISH_TO_VISIBLE_MEDIAN_MS = 1000;
+
+export function checkEditorialTargets(result: EditorialResult | null): TargetCheck[] {
+  const autosave = `median autosave round trip < ${AUTOSAVE_MEDIAN_MS} ms`;
+  const publish = `median publish-to-visible on the home page < ${PUBLISH_TO_VISIBLE_MEDIAN_MS} ms`;
+  if (!result) return [autosave, publish].map((name) => ({ name, pass: null, detail: 'not measured (only on the benchmark’s own server)' }));
+  const autosaveMedian = median(result.autosaveMs);
+  const publishMedian = median(result.publishToVisibleMs);
+  return [
+    { name: autosave, pass: autosaveMedian < AUTOSAVE_MEDIAN_MS, detail: `${autosaveMedian.toFixed(0)} ms over ${result.autosaveMs.length} saves` },
+    { name: publish, pass: publishMedian < PUBLISH_TO_VISIBLE_MEDIAN_MS, detail: `${publishMedian.toFixed(0)} ms over ${result.publishToVisibleMs.length} publications, slowest ${Math.max(...result.publishToVisibleMs).toFixed(0)} ms` },
   ];
 }
 
