@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { restoreTsconfig, snapshotTsconfig } from './lib/tsconfig-guard';
 
 type Layer = 'unit' | 'integration' | 'e2e';
 const LAYERS: readonly Layer[] = ['unit', 'integration', 'e2e'];
@@ -43,7 +44,6 @@ class StepFailure extends Error {
 
 const ROOT = process.cwd();
 const BUILD_DIR = process.env.TEST_BUILD_DIR ?? '.next-test';
-const TSCONFIG = path.join(ROOT, 'tsconfig.json');
 const SELF = fileURLToPath(import.meta.url);
 const BUILD_FLAG = '--internal-build';
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -355,35 +355,6 @@ async function createDatabases(clusterUrl: string, names: string[], template?: s
   }
 }
 
-/**
- * `next build` with a custom distDir adds `<distDir>/types/**` entries to tsconfig.json's include (and reformats
- * it). Left there, every test run would leave a change in the working tree, and the changed tsconfig.json would
- * make the next run's build look stale. Put the file back, but only when that is the sole change (someone may
- * have edited it meanwhile).
- */
-function undoTsconfigRewrite(before: string) {
-  let after: string;
-  try {
-    after = fs.readFileSync(TSCONFIG, 'utf8');
-  } catch {
-    return;
-  }
-  if (after === before) return;
-  try {
-    const withoutBuildTypes = JSON.parse(after) as { include?: unknown[] };
-    if (Array.isArray(withoutBuildTypes.include)) {
-      withoutBuildTypes.include = withoutBuildTypes.include.filter((entry) => !(typeof entry === 'string' && entry.startsWith(`${BUILD_DIR}/`)));
-    }
-    if (JSON.stringify(withoutBuildTypes) === JSON.stringify(JSON.parse(before))) {
-      fs.writeFileSync(TSCONFIG, before);
-      log(dim(`  restored tsconfig.json (next build had added ${BUILD_DIR}/types to it)`));
-      return;
-    }
-  } catch {
-    // not JSON: leave it alone
-  }
-  log(yellow('  tsconfig.json changed during the build in more ways than next build does; left as it is'));
-}
 
 async function waitForHealth(server: ChildProcess, baseUrl: string): Promise<void> {
   const deadline = Date.now() + HEALTH_TIMEOUT_MS;
@@ -653,12 +624,12 @@ async function main(): Promise<number> {
         if (isBuildFresh(BUILD_DIR)) return { detail: `${BUILD_DIR} is up to date` };
         // ensureBuild blocks its process until `next build` ends; run it in a child so that this runner still
         // answers Ctrl-C (tsx kills a child that does not acknowledge a signal within milliseconds).
-        const tsconfigBefore = fs.readFileSync(TSCONFIG, 'utf8');
+        const tsconfigBefore = snapshotTsconfig();
         let code: number;
         try {
           code = await run(bin('tsx'), [path.relative(ROOT, SELF), BUILD_FLAG], { group: true });
         } finally {
-          undoTsconfigRewrite(tsconfigBefore);
+          restoreTsconfig(tsconfigBefore, BUILD_DIR, (line) => log(dim(`  ${line}`)));
         }
         if (code !== 0) throw new StepFailure(`next build failed (exit code ${code}); see the output above`);
         if (!isBuildFresh(BUILD_DIR)) throw new StepFailure(`the build in ${BUILD_DIR} is still not fresh after building`);

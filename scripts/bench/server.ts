@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { liveGroupMembers } from './proc';
-import { restoreTsconfig, snapshotTsconfig } from './tsconfig-guard';
+import { restoreTsconfig, snapshotTsconfig } from '../lib/tsconfig-guard';
 
 export const BENCH_DIST_DIR = '.next-bench';
 const READY_TIMEOUT_MS = 10 * 60_000; // the first run builds into .next-bench first

@@ -1,5 +1,5 @@
 // `next build` with a custom distDir adds `<distDir>/types/**` entries to tsconfig.json (and reformats it). The
-// benchmark puts the file back, but only when that is the sole change (someone may have edited it meanwhile).
+// build scripts (npm test, npm run bench) put the file back, but only when that is the sole change (someone may have edited it meanwhile).
 import fs from 'node:fs';
 
 const TSCONFIG = 'tsconfig.json';
