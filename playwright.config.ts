@@ -30,6 +30,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
+  // One folder per run, so two runs side by side (TEST_BUILD_DIR) never delete each other's traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   reporter: [['list'], ['json', { outputFile: process.env.E2E_JSON_REPORT ?? 'test-results/e2e-report.json' }]],
   use: {
     baseURL: process.env.E2E_BASE_URL,

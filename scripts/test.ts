@@ -659,6 +659,7 @@ async function main(): Promise<number> {
           E2E_DATABASE_URL: e2eUrl,
           E2E_DATA_DIR: tempDir,
           E2E_JSON_REPORT: report,
+          E2E_OUTPUT_DIR: path.join('test-results', BUILD_DIR.replace(/^\.+/, '')),
         };
         const args = ['test', '--pass-with-no-tests', ...options.files];
         log(dim(`$ E2E_BASE_URL=${baseUrl} playwright ${args.join(' ')}`));
