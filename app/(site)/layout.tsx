@@ -1,8 +1,15 @@
+import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/layout/SiteFooter';
 import { SiteHeader } from '@/components/layout/SiteHeader';
 import { listTopics } from '@/lib/data/topics';
+import { siteFeedAlternates } from '@/lib/feeds/discovery';
 import { getSiteConfig } from '@/lib/site';
+
+// Feed autodiscovery on every public page (a page that sets its own `alternates` repeats these).
+export function generateMetadata(): Metadata {
+  return { alternates: { types: siteFeedAlternates() } };
+}
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const site = getSiteConfig();

@@ -1,0 +1,89 @@
+import 'server-only';
+import { getAuthorProfileBySlug } from '@/lib/data/authors';
+import { getFeedArticleBody, listAuthorFeedArticles, listSiteFeedArticles, listTopicFeedArticles, type FeedArticle } from '@/lib/data/feeds';
+import { getTopicBySlug } from '@/lib/data/topics';
+import { absoluteUrl, getSiteConfig } from '@/lib/site';
+import { renderArticleHtml } from './article-html';
+import { feedTitle } from './discovery';
+import { renderAtom, renderRss, type FeedChannel, type FeedEntry } from './feed-xml';
+import { feedPaths } from './paths';
+import { escapeHtmlText } from './xml-text';
+
+// The site's feeds: RSS and Atom for everything, RSS per author and per topic.
+
+/**
+ * An item's permanent id. Slugs change (the old ones redirect) but an article's id never does, and with no host
+ * in it a move to another domain does not make feed readers show every item again as new.
+ */
+function articleGuid(articleId: string): string {
+  return `urn:dispatch:article:${articleId}`;
+}
+
+export type AuthorFeed = { xml: string } | { redirectTo: string } | null;
+
+async function toEntry(article: FeedArticle): Promise<FeedEntry | null> {
+  const body = await getFeedArticleBody(article.id);
+  // Unpublished between the list and this read.
+  if (!body) return null;
+  const siteUrl = getSiteConfig().url;
+  const published = new Date(article.publishedAt);
+  const contentUpdated = article.updatedAt ? new Date(article.updatedAt) : published;
+  const bodyHtml = await renderArticleHtml(body, siteUrl);
+  return {
+    guid: articleGuid(article.id),
+    title: article.title,
+    url: absoluteUrl(`/articles/${article.slug}`),
+    lead: article.lead,
+    // Never empty: the RSS writer declares the namespaces of <dc:creator> only for entries with content.
+    contentHtml: bodyHtml || `<p>${escapeHtmlText(article.lead)}</p>`,
+    published,
+    updated: contentUpdated > published ? contentUpdated : published,
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(`/authors/${author.slug}`) })),
+    categories: article.topics.map((topic) => ({ name: topic.name, slug: topic.slug, url: absoluteUrl(`/topics/${topic.slug}`) })),
+  };
+}
+
+async function toEntries(articles: FeedArticle[]): Promise<FeedEntry[]> {
+  const entries = await Promise.all(articles.map(toEntry));
+  return entries.filter((entry) => entry !== null);
+}
+
+function channel(title: string, description: string, pagePath: string, feedPath: string): FeedChannel {
+  return {
+    title,
+    description,
+    pageUrl: absoluteUrl(pagePath),
+    feedUrl: absoluteUrl(feedPath),
+    id: absoluteUrl(feedPath),
+    language: getSiteConfig().locale,
+    categoryScheme: absoluteUrl('/topics/'),
+  };
+}
+
+/** The site's RSS (/feed.xml) or Atom (/atom.xml) feed of the latest articles. */
+export async function buildSiteFeed(format: 'rss' | 'atom'): Promise<string> {
+  const entries = await toEntries(await listSiteFeedArticles());
+  const feedChannel = channel(feedTitle(), getSiteConfig().description, '/', format === 'rss' ? feedPaths.site : feedPaths.atom);
+  return format === 'rss' ? renderRss(feedChannel, entries) : renderAtom(feedChannel, entries);
+}
+
+/** One author's RSS feed; a redirect from an old slug; null for no such author. */
+export async function buildAuthorFeed(rawSlug: string): Promise<AuthorFeed> {
+  const found = await getAuthorProfileBySlug(rawSlug);
+  if (!found) return null;
+  if ('redirectTo' in found) return { redirectTo: feedPaths.author(found.redirectTo) };
+  const { author } = found;
+  const entries = await toEntries(await listAuthorFeedArticles(author.slug));
+  const feedChannel = channel(feedTitle(author.name), `Articles by ${author.name}`, `/authors/${author.slug}`, feedPaths.author(author.slug));
+  return { xml: renderRss(feedChannel, entries) };
+}
+
+/** One region's or theme's RSS feed; null for no such topic. */
+export async function buildTopicFeed(rawSlug: string): Promise<string | null> {
+  const topic = await getTopicBySlug(rawSlug);
+  if (!topic) return null;
+  const entries = await toEntries(await listTopicFeedArticles(topic.slug));
+  const description = topic.description || `Analysis on ${topic.name}`;
+  const feedChannel = channel(feedTitle(topic.name), description, `/topics/${topic.slug}`, feedPaths.topic(topic.slug));
+  return renderRss(feedChannel, entries);
+}
