@@ -1,12 +1,24 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/site/ArticleCard';
 import { ArticleList } from '@/components/site/ArticleList';
 import { TopicLinks } from '@/components/site/TopicLinks';
 import { getHomeFeed } from '@/lib/data/home';
 import { listTopics } from '@/lib/data/topics';
+import { siteFeedAlternates } from '@/lib/feeds/discovery';
+import { siteOpenGraph } from '@/lib/seo/metadata';
 
 // Rendered per request from cached reads: `next build` never needs the database.
 export const dynamic = 'force-dynamic';
+
+// Title and description come from the root layout; Open Graph and Twitter cards inherit them.
+export function generateMetadata(): Metadata {
+  return {
+    alternates: { canonical: '/', types: siteFeedAlternates() },
+    openGraph: { ...siteOpenGraph(), type: 'website', url: '/' },
+    twitter: { card: 'summary' },
+  };
+}
 
 export default async function HomePage() {
   const [feed, topics] = await Promise.all([getHomeFeed(), listTopics()]);

@@ -3,12 +3,25 @@ import { RichText } from '@/components/content/RichText';
 import { AuthorBlock } from '@/components/site/AuthorBlock';
 import { ArticleList } from '@/components/site/ArticleList';
 import { Byline } from '@/components/site/Byline';
+import { HowToCite } from '@/components/site/HowToCite';
 import { TopicLinks } from '@/components/site/TopicLinks';
 import { DateTime } from '@/components/ui/DateTime';
 import type { ArticleDetail, ArticleSummary } from '@/lib/data/dto';
+import { buildCitations } from '@/lib/seo/citation';
+import { absoluteUrl, getSiteConfig } from '@/lib/site';
 
 /** An article as readers see it; the public page and the editor's previews both render this. */
 export function ArticleView({ article, related }: { article: ArticleDetail; related: ArticleSummary[] }) {
+  const site = getSiteConfig();
+  const citations = buildCitations({
+    title: article.title,
+    authors: article.authors.map((author) => author.name),
+    publishedAt: article.publishedAt,
+    url: absoluteUrl(`/articles/${article.slug}`),
+    siteName: site.name,
+    timeZone: site.timeZone,
+    slug: article.slug,
+  });
   return (
     <article lang={article.language} className="mx-auto max-w-3xl">
       <header>
@@ -65,7 +78,7 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
             <p>
               <span className="font-semibold">Original publication: </span>
               {article.original.url ? (
-                <a href={article.original.url} rel="noopener noreferrer" className="underline">{article.original.outlet}</a>
+                <a href={article.original.url} rel="noopener noreferrer" className="print-url underline">{article.original.outlet}</a>
               ) : (
                 article.original.outlet
               )}
@@ -81,7 +94,7 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
             <p>
               <span className="font-semibold">Source: </span>
               {article.source.url ? (
-                <a href={article.source.url} rel="noopener noreferrer" className="underline">{article.source.title}</a>
+                <a href={article.source.url} rel="noopener noreferrer" className="print-url underline">{article.source.title}</a>
               ) : (
                 article.source.title
               )}
@@ -99,8 +112,10 @@ export function ArticleView({ article, related }: { article: ArticleDetail; rela
         </div>
       </section>
 
+      <HowToCite citations={citations} />
+
       {related.length > 0 ? (
-        <section aria-labelledby="related-heading" className="mt-12">
+        <section aria-labelledby="related-heading" className="mt-12 print:hidden">
           <h2 id="related-heading" className="mb-4 font-serif text-2xl font-bold">Related analysis</h2>
           <ArticleList articles={related} headingLevel={3} />
         </section>

@@ -46,6 +46,7 @@ async function draftToArticleDetail(tx: Tx, articleId: string, draft: ArticleDra
     coverImage: toImage(cover, draft.coverAlt),
     corrections: meta.corrections,
     authorCards: orderedAuthors.map(toAuthorCard),
+    translations: [],
   };
 }
 

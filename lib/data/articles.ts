@@ -2,7 +2,7 @@ import 'server-only';
 import { normalizeDocument } from '@/lib/content/normalize';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ArticleDetail, ArticleSummary, Paged } from './dto';
+import type { ArticleDetail, ArticleSummary, ArticleTranslationRef, Paged } from './dto';
 import { articleSummarySelect, authorCardSelect, mediaSelect, toArticleSummary, toAuthorCard, toImage } from './mappers';
 import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
@@ -25,6 +25,7 @@ const articleDetailSelect = {
   sourceUrl: true,
   seoTitle: true,
   seoDescription: true,
+  translationOfId: true,
   coverAlt: true,
   coverImage: { select: mediaSelect },
   corrections: { orderBy: { createdAt: 'asc' }, select: { kind: true, text: true, createdAt: true } },
@@ -33,9 +34,20 @@ const articleDetailSelect = {
 
 type ArticleLookup = { article: ArticleDetail } | { redirectTo: string } | null;
 
+/** The other visible language versions of an article: its original and the original's other translations. */
+async function readVisibleTranslations(article: { id: string; translationOfId: string | null }, now: Date): Promise<ArticleTranslationRef[]> {
+  const originalId = article.translationOfId ?? article.id;
+  return getDb().article.findMany({
+    where: { ...publicArticleWhere(now), id: { not: article.id }, OR: [{ id: originalId }, { translationOfId: originalId }] },
+    orderBy: [{ language: 'asc' }, { publishedAt: 'asc' }],
+    select: { language: true, slug: true },
+  });
+}
+
 async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
   const db = getDb();
-  const where = publicArticleWhere(new Date());
+  const now = new Date();
+  const where = publicArticleWhere(now);
   const row = await db.article.findFirst({ where: { ...where, slug }, select: articleDetailSelect });
   if (!row) {
     const redirect = await db.slugRedirect.findUnique({
@@ -47,6 +59,7 @@ async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
     return visible ? { redirectTo: target.slug } : null;
   }
   const authorCards = row.authors.map(({ author }) => toAuthorCard(author));
+  const translations = await readVisibleTranslations(row, now);
   return {
     article: {
       ...toArticleSummary({ ...row, authors: row.authors.map(({ author }) => ({ author: { slug: author.slug, name: author.name } })) }),
@@ -64,6 +77,7 @@ async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
       coverImage: toImage(row.coverImage, row.coverAlt),
       corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
       authorCards,
+      translations,
     },
   };
 }

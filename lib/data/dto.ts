@@ -35,6 +35,9 @@ export type AuthorProfile = AuthorCard & {
 
 export type CorrectionDto = { kind: string; text: string; createdAt: string };
 
+/** Another language version of an article that readers may see. */
+export type ArticleTranslationRef = { language: string; slug: string };
+
 export type ArticleDetail = ArticleSummary & {
   id: string;
   body: RichTextDocument;
@@ -48,6 +51,7 @@ export type ArticleDetail = ArticleSummary & {
   coverImage: ImageDto | null;
   corrections: CorrectionDto[];
   authorCards: AuthorCard[];
+  translations: ArticleTranslationRef[];
 };
 
 export type Paged<T> = { items: T[]; page: number; pageCount: number; total: number };

@@ -5,9 +5,23 @@ import { Pagination } from '@/components/site/Pagination';
 import { listPublishedArticles } from '@/lib/data/articles';
 import { listTopics } from '@/lib/data/topics';
 import { parsePageParam } from '@/lib/data/slugs';
+import { siteFeedAlternates } from '@/lib/feeds/discovery';
+import { siteOpenGraph } from '@/lib/seo/metadata';
+import { getSiteConfig } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'All articles', alternates: { canonical: '/articles' } };
+
+export function generateMetadata(): Metadata {
+  const title = 'All articles';
+  const description = `Every analysis published by ${getSiteConfig().name}, newest first.`;
+  return {
+    title,
+    description,
+    alternates: { canonical: '/articles', types: siteFeedAlternates() },
+    openGraph: { ...siteOpenGraph(), type: 'website', title, description, url: '/articles' },
+    twitter: { card: 'summary', title, description },
+  };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

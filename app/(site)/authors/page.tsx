@@ -2,9 +2,23 @@ import type { Metadata } from 'next';
 import { AuthorCardView } from '@/components/site/AuthorCardView';
 import { listAuthorDirectory } from '@/lib/data/authors';
 import { listTopics } from '@/lib/data/topics';
+import { siteFeedAlternates } from '@/lib/feeds/discovery';
+import { siteOpenGraph } from '@/lib/seo/metadata';
+import { getSiteConfig } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Our experts', alternates: { canonical: '/authors' } };
+
+export function generateMetadata(): Metadata {
+  const title = 'Our experts';
+  const description = `The fellows and contributors who write for ${getSiteConfig().name}, by region and theme.`;
+  return {
+    title,
+    description,
+    alternates: { canonical: '/authors', types: siteFeedAlternates() },
+    openGraph: { ...siteOpenGraph(), type: 'website', title, description, url: '/authors' },
+    twitter: { card: 'summary', title, description },
+  };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

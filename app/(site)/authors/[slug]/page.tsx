@@ -2,11 +2,16 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/site/ArticleList';
 import { AuthorPhoto } from '@/components/site/AuthorPhoto';
+import { JsonLd } from '@/components/site/JsonLd';
 import { Pagination } from '@/components/site/Pagination';
 import { TopicLinks } from '@/components/site/TopicLinks';
 import { listPublishedArticles } from '@/lib/data/articles';
 import { getAuthorProfileBySlug } from '@/lib/data/authors';
 import { parsePageParam } from '@/lib/data/slugs';
+import { authorFeedAlternates } from '@/lib/feeds/discovery';
+import { siteOpenGraph } from '@/lib/seo/metadata';
+import { breadcrumbJsonLd, profilePageJsonLd } from '@/lib/seo/structured-data';
+import { getSiteConfig } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,8 +25,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: author.name,
     description: [author.position, author.fieldOfExpertise].filter(Boolean).join(': ') || `Articles by ${author.name}`,
-    alternates: { canonical: `/authors/${author.slug}` },
-    openGraph: { type: 'profile', title: author.name, url: `/authors/${author.slug}` },
+    alternates: { canonical: `/authors/${author.slug}`, types: authorFeedAlternates(author) },
+    openGraph: {
+      ...siteOpenGraph(),
+      type: 'profile',
+      title: author.name,
+      url: `/authors/${author.slug}`,
+      ...(author.photo ? { images: [{ url: author.photo.src, width: author.photo.width, height: author.photo.height, alt: author.photo.alt }] } : {}),
+    },
+    twitter: { card: 'summary', title: author.name },
   };
 }
 
@@ -35,9 +47,12 @@ export default async function AuthorPage({ params, searchParams }: Props) {
   const { author } = found;
   const articles = await listPublishedArticles(page, { authorSlug: author.slug });
   if (page > articles.pageCount) notFound();
+  const site = getSiteConfig();
 
   return (
     <div className="mx-auto max-w-4xl">
+      <JsonLd data={profilePageJsonLd(author, site)} />
+      <JsonLd data={breadcrumbJsonLd([{ name: site.name, path: '/' }, { name: 'Our experts', path: '/authors' }, { name: author.name, path: `/authors/${author.slug}` }], site)} />
       <header className="flex flex-col gap-6 sm:flex-row sm:items-start">
         <AuthorPhoto name={author.name} photo={author.photo} size={160} />
         <div>
