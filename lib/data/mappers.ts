@@ -24,7 +24,8 @@ export const authorCardSelect = {
   workExperience: true,
   photoAlt: true,
   photo: { select: mediaSelect },
-  competences: { orderBy: { position: 'asc' }, select: { topic: { select: topicRefSelect } } },
+  // A term a fellow proposed shows once an editor approves it (its topic page does not exist before).
+  competences: { where: { topic: { status: 'APPROVED' } }, orderBy: { position: 'asc' }, select: { topic: { select: topicRefSelect } } },
 } satisfies Prisma.AuthorSelect;
 
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;

@@ -125,9 +125,13 @@ test('an editor sees the newsroom with every article, but /editor/users is refus
   await expectRefused(page, '/editor/users');
 });
 
-test('a fellow sees only the articles they co-author under "My articles", and /editor/users is refused', async ({ page }) => {
+test('a fellow lands on /profile, sees only the articles they co-author under "My articles", and /editor/users is refused', async ({ page }) => {
   await signIn(page, fellow.email, fellow.password);
-  await expect(page).toHaveURL(/\/editor$/);
+  // A fellow lands on their own profile; their articles are under "Articles" in the newsroom nav.
+  await expect(page).toHaveURL(/\/profile$/, NAVIGATION);
+  await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+  await newsroomNav(page).getByRole('link', { name: 'Articles', exact: true }).click();
+  await expect(page).toHaveURL(/\/editor$/, NAVIGATION);
   await expect(page.getByRole('heading', { level: 1, name: 'My articles' })).toBeVisible();
   await expect(newsroomNav(page).getByText(`${fellow.name} (Fellow)`)).toBeVisible();
   await expect(newsroomNav(page).getByRole('link', { name: 'Users', exact: true })).toHaveCount(0);

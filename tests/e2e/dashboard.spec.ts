@@ -212,6 +212,8 @@ test('bulk publishing a draft that is not ready reports the refusal and changes 
 
 test('a fellow sees only the articles they co-author, and no bulk actions', async ({ page }) => {
   await signIn(page, fellow.email, fellow.password);
+  // A fellow lands on their profile; the dashboard is one click away.
+  await page.goto('/editor');
   await expect(page.getByRole('heading', { level: 1, name: 'My articles' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'New article', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);

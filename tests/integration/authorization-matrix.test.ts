@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
+import { profileFormSchema } from '@/lib/validation/profile';
 import { useIsolatedDatabase } from '../support/test-database';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
 
@@ -37,6 +38,8 @@ let data: {
   preview: typeof import('@/lib/data/article-preview');
   notes: typeof import('@/lib/data/article-notes');
   legacyImport: typeof import('@/lib/data/legacy-import');
+  profiles: typeof import('@/lib/data/profiles');
+  roster: typeof import('@/lib/data/roster');
 };
 
 const adminOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'deny', admin: 'allow' };
@@ -108,6 +111,38 @@ const targetUser = async (viewer: Viewer | null, fixture: Fixture, own: boolean)
 let counter = 0;
 const uniqueEmail = () => `matrix-${Date.now()}-${counter++}@example.test`;
 
+/** The "own" fellow's profile when `own`, otherwise a profile nobody in the fixture owns. */
+const profileId = async (own: boolean) => (await prisma.author.findUniqueOrThrow({ where: { slug: own ? 'author-a' : 'author-c' } })).id;
+/** A fresh profile of its own, for roster changes that would disturb the fixture (merge, retire, invite). */
+const freshProfile = async () => (await prisma.author.create({ data: { slug: `matrix-profile-${counter++}`, name: 'Matrix profile', sortName: 'Profile, Matrix' } })).id;
+
+// Missing revisions and topics are refused after the permission check, so allowed personas get a message.
+const profileRows: Record<string, Row> = {
+  'profiles.getProfileEditor': { call: async (viewer, _f, own) => data.profiles.getProfileEditor(viewer, await profileId(own)), expected: staffOrCoAuthor },
+  'profiles.saveProfile': {
+    call: async (viewer, _f, own) => data.profiles.saveProfile(viewer, await profileId(own), profileFormSchema.parse({ name: own ? 'Author A' : 'Author C' }), null),
+    expected: staffOrCoAuthor,
+  },
+  'profiles.listProfileRevisions': { call: async (viewer, _f, own) => data.profiles.listProfileRevisions(viewer, await profileId(own)), expected: staffOrCoAuthor },
+  'profiles.restoreProfileRevision': {
+    call: async (viewer, _f, own) => data.profiles.restoreProfileRevision(viewer, await profileId(own), 'no-such-revision', null),
+    expected: staffOrCoAuthor,
+  },
+  'roster.listRoster': { call: (viewer) => data.roster.listRoster(viewer, { status: 'all' }), expected: staffOnly },
+  'roster.createGuestAuthor': { call: (viewer) => data.roster.createGuestAuthor(viewer, { name: 'Matrix guest', position: '', location: '' }, null), expected: staffOnly },
+  'roster.listPendingProfileChanges': { call: (viewer) => data.roster.listPendingProfileChanges(viewer), expected: staffOnly },
+  'roster.reviewProfileChange': { call: (viewer) => data.roster.reviewProfileChange(viewer, 'no-such-revision', 'reject', '', null), expected: staffOnly },
+  'roster.setProfileApprovalRequired': { call: (viewer) => data.roster.setProfileApprovalRequired(viewer, false, null), expected: adminOnly },
+  'roster.listProposedTopics': { call: (viewer) => data.roster.listProposedTopics(viewer), expected: staffOnly },
+  'roster.decideProposedTopic': { call: (viewer) => data.roster.decideProposedTopic(viewer, 'no-such-topic', false, null), expected: staffOnly },
+  'roster.setAuthorRetired': { call: async (viewer, _f, own) => data.roster.setAuthorRetired(viewer, own ? await profileId(true) : await freshProfile(), false, null), expected: staffOnly },
+  'roster.mergeAuthors': { call: async (viewer) => data.roster.mergeAuthors(viewer, await freshProfile(), await freshProfile(), null), expected: staffOnly },
+  'roster.inviteToClaimProfile': {
+    call: async (viewer) => data.roster.inviteToClaimProfile(viewer, await freshProfile(), { email: uniqueEmail(), name: 'Claimant' }, null),
+    expected: staffOnly,
+  },
+};
+
 const matrix: Record<string, Row> = {
   'users.listUsers': { call: (viewer) => data.users.listUsers(viewer), expected: adminOnly },
   'users.inviteUser': {
@@ -148,6 +183,7 @@ const matrix: Record<string, Row> = {
   },
   'media-uploads.listRecentMedia': { call: (viewer) => data.mediaUploads.listRecentMedia(viewer, 10), expected: signedIn },
   ...articleRows,
+  ...profileRows,
 };
 
 /** Exported functions of lib/data whose first parameter is the viewer. */
@@ -184,6 +220,8 @@ beforeAll(async () => {
     preview: await import('@/lib/data/article-preview'),
     notes: await import('@/lib/data/article-notes'),
     legacyImport: await import('@/lib/data/legacy-import'),
+    profiles: await import('@/lib/data/profiles'),
+    roster: await import('@/lib/data/roster'),
   };
   const authorA = await prisma.author.create({ data: { slug: 'author-a', name: 'Author A', sortName: 'A, Author' } });
   const authorB = await prisma.author.create({ data: { slug: 'author-b', name: 'Author B', sortName: 'B, Author' } });
