@@ -54,8 +54,8 @@ function takeFlash(articleId: string | undefined): { text: string; error: boolea
   }
 }
 
-function statusLabel(article: EditorArticle | null): string {
-  if (!article) return 'New draft (not saved yet)';
+function statusLabel(article: EditorArticle | null, saved: boolean): string {
+  if (!article) return saved ? 'Draft' : 'New draft (not saved yet)';
   if (article.live) return article.hasPendingChanges ? 'Published, with changes not yet live' : 'Published';
   if (article.status === 'SCHEDULED') return `Scheduled for ${new Date(article.draft.publishDate ?? '').toLocaleString()}`;
   return { DRAFT: 'Draft', IN_REVIEW: 'In review', ARCHIVED: 'Archived', PUBLISHED: 'Published', SCHEDULED: 'Scheduled' }[article.status];
@@ -146,7 +146,7 @@ export function WorkflowPanel({ article, newArticleMay, draft, autosave, onDone 
 
   return (
     <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3 rounded border border-stone-300 p-3 dark:border-stone-700">
-      <h2 id={`${id}-heading`} className="font-semibold">Status: {statusLabel(article)}</h2>
+      <h2 id={`${id}-heading`} className="font-semibold">Status: {statusLabel(article, autosave.id !== null)}</h2>
       {live && article?.liveSlug ? (
         <p className="text-sm">
           <Link href={`/articles/${article.liveSlug}`} className="underline">View the published article</Link>
