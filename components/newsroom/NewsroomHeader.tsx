@@ -16,6 +16,7 @@ export function NewsroomHeader({ viewer, siteName }: { viewer: Viewer | null; si
             {viewer.role !== 'FELLOW' ? <Link href="/editor/authors" className="hover:underline">Authors</Link> : null}
             {viewer.role === 'ADMIN' ? <Link href="/editor/users" className="hover:underline">Users</Link> : null}
             {viewer.authorId ? <Link href="/profile" className="hover:underline">My profile</Link> : null}
+            <Link href="/editor/account" className="hover:underline">Account</Link>
             <Link href="/" className="hover:underline">View site</Link>
             <span className="text-stone-600 dark:text-stone-400">
               {viewer.name} ({ROLE_LABELS[viewer.role]})

@@ -38,6 +38,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       ['history', `/editor/articles/${id}/history`, `History of “${draft.title}”`],
       ['import', '/editor/import', 'Import a legacy document'],
       ['roster', '/editor/authors', 'Authors'],
+      ['account', '/editor/account', 'Account'],
     ];
     for (const [name, path, heading] of screens) {
       await page.goto(path);

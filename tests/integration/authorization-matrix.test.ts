@@ -40,6 +40,7 @@ let data: {
   legacyImport: typeof import('@/lib/data/legacy-import');
   profiles: typeof import('@/lib/data/profiles');
   roster: typeof import('@/lib/data/roster');
+  account: typeof import('@/lib/data/account');
 };
 
 const adminOnly: Record<Persona, Outcome> = { anonymous: 'deny', fellowOwn: 'deny', fellowOther: 'deny', editor: 'deny', admin: 'allow' };
@@ -182,6 +183,14 @@ const matrix: Record<string, Row> = {
     expected: signedIn,
   },
   'media-uploads.listRecentMedia': { call: (viewer) => data.mediaUploads.listRecentMedia(viewer, 10), expected: signedIn },
+  // Each acts only on the viewer's own account, so every signed-in persona is allowed; the fixture users have no
+  // password, so the password and email changes stop at re-authentication and change nothing.
+  'account.changeOwnPassword': {
+    call: (viewer) => data.account.changeOwnPassword(viewer, { currentPassword: 'not the password', newPassword: 'another long passphrase' }, null),
+    expected: signedIn,
+  },
+  'account.changeOwnEmail': { call: (viewer) => data.account.changeOwnEmail(viewer, { currentPassword: 'not the password', newEmail: uniqueEmail() }, null), expected: signedIn },
+  'account.signOutEverywhere': { call: (viewer) => data.account.signOutEverywhere(viewer, null), expected: signedIn },
   ...articleRows,
   ...profileRows,
 };
@@ -222,6 +231,7 @@ beforeAll(async () => {
     legacyImport: await import('@/lib/data/legacy-import'),
     profiles: await import('@/lib/data/profiles'),
     roster: await import('@/lib/data/roster'),
+    account: await import('@/lib/data/account'),
   };
   const authorA = await prisma.author.create({ data: { slug: 'author-a', name: 'Author A', sortName: 'A, Author' } });
   const authorB = await prisma.author.create({ data: { slug: 'author-b', name: 'Author B', sortName: 'B, Author' } });
