@@ -18,6 +18,7 @@ export function SiteHeader({ siteName, regions }: { siteName: string; regions: T
           <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm font-medium">
             <li><Link className="hover:underline" href="/articles">Articles</Link></li>
             <li><Link className="hover:underline" href="/authors">Experts</Link></li>
+            <li><Link className="hover:underline" href="/search">Search</Link></li>
           </ul>
         </nav>
       </div>

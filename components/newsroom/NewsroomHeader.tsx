@@ -13,6 +13,7 @@ export function NewsroomHeader({ viewer, siteName }: { viewer: Viewer | null; si
         {viewer ? (
           <nav aria-label="Newsroom" className="flex flex-wrap items-center gap-x-5 gap-y-1 text-sm">
             <Link href="/editor" className="hover:underline">Articles</Link>
+            <Link href="/editor/search" className="hover:underline">Search</Link>
             {viewer.role !== 'FELLOW' ? <Link href="/editor/authors" className="hover:underline">Authors</Link> : null}
             {viewer.role === 'ADMIN' ? <Link href="/editor/users" className="hover:underline">Users</Link> : null}
             {viewer.authorId ? <Link href="/profile" className="hover:underline">My profile</Link> : null}

@@ -38,6 +38,7 @@ let data: {
   preview: typeof import('@/lib/data/article-preview');
   notes: typeof import('@/lib/data/article-notes');
   legacyImport: typeof import('@/lib/data/legacy-import');
+  search: typeof import('@/lib/data/search');
   profiles: typeof import('@/lib/data/profiles');
   roster: typeof import('@/lib/data/roster');
   account: typeof import('@/lib/data/account');
@@ -175,6 +176,7 @@ const matrix: Record<string, Row> = {
   'authors.listAuthorOptions': { call: (viewer) => data.authors.listAuthorOptions(viewer), expected: staffOnly },
   'newsroom.listNewsroomArticles': { call: (viewer) => data.newsroom.listNewsroomArticles(viewer, { sort: 'updated-desc', page: 1 }), expected: signedIn },
   'newsroom.getArticleTitles': { call: (viewer) => data.newsroom.getArticleTitles(viewer, []), expected: signedIn },
+  'search.searchNewsroomArticles': { call: (viewer) => data.search.searchNewsroomArticles(viewer, { q: 'matrix', page: 1 }), expected: signedIn },
   // An unreadable document: the permission check runs first, and nothing is created either way.
   'legacy-import.importLegacyDocument': { call: (viewer) => data.legacyImport.importLegacyDocument(viewer, '', null), expected: staffOnly },
   'media-uploads.uploadImage': {
@@ -229,6 +231,7 @@ beforeAll(async () => {
     preview: await import('@/lib/data/article-preview'),
     notes: await import('@/lib/data/article-notes'),
     legacyImport: await import('@/lib/data/legacy-import'),
+    search: await import('@/lib/data/search'),
     profiles: await import('@/lib/data/profiles'),
     roster: await import('@/lib/data/roster'),
     account: await import('@/lib/data/account'),
