@@ -1,11 +1,12 @@
 import { UsageError, type Command } from './cli/command';
 import { dbStatusCommand } from './cli/commands/db-status';
+import { demoBulkCommand } from './cli/commands/demo-bulk';
 import { demoLoadCommand } from './cli/commands/demo-load';
 import { importCommand } from './cli/commands/import';
 import { userCreateCommand, userDisableCommand, userListCommand, userSetPasswordCommand } from './cli/commands/user';
 import { readLaunchConfig } from './lib/launch-config';
 
-const commands: Command[] = [demoLoadCommand, dbStatusCommand, importCommand, userCreateCommand, userSetPasswordCommand, userDisableCommand, userListCommand];
+const commands: Command[] = [demoLoadCommand, demoBulkCommand, dbStatusCommand, importCommand, userCreateCommand, userSetPasswordCommand, userDisableCommand, userListCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((command) => command.usage.length));
