@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoAccounts, demoArticles, demoAuthors } from '../../prisma/demo/content';
+import { hydrated, NAVIGATION, signIn } from './support/browser';
 import { e2eDatabaseForThisFile } from './support/database';
 
 // The newsroom dashboard at /editor: status tabs with counts, filters, bulk actions and what a fellow sees.
@@ -17,7 +18,6 @@ const demoPublished = demoArticles.find((article) => article.status === 'PUBLISH
 const caspianTitles = demoArticles.filter((article) => article.title.includes('Caspian')).map((article) => article.title);
 const notFellows = demoArticles.find((article) => !article.authors.includes(fellowAuthor.slug))!;
 
-const NAVIGATION = { timeout: 20_000 };
 
 // ---------------------------------------------------------------------------------------------------------
 // Database helpers (this file's own articles)
@@ -63,24 +63,6 @@ async function statusOf(article: OwnArticle): Promise<string> {
 
 // ---------------------------------------------------------------------------------------------------------
 // Browser helpers
-
-/** Waits until React has hydrated the element, so a click goes through the app's own handler. */
-async function hydrated(element: Locator): Promise<Locator> {
-  await expect(element).toBeVisible(NAVIGATION);
-  await expect
-    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps'))), { message: 'the page is hydrated', ...NAVIGATION })
-    .toBe(true);
-  return element;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await hydrated(page.getByRole('button', { name: 'Sign in', exact: true }));
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/editor$/, NAVIGATION);
-}
 
 const statusTabs = (page: Page) => page.getByRole('navigation', { name: 'Articles by status', exact: true });
 const table = (page: Page) => page.getByRole('main').getByRole('table');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoAccounts } from '../../prisma/demo/content';
+import { hydrated, NAVIGATION, signIn } from './support/browser';
 
 // An editor imports a legacy document at /editor/import, pasted or loaded from a file, and lands on the new
 // draft in the article editor; a document that cannot be read is refused with the reason, its text kept.
@@ -9,30 +10,6 @@ test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 const editor = demoAccounts.find((account) => account.role === 'EDITOR')!;
 const fellow = demoAccounts.find((account) => account.role === 'FELLOW')!;
-
-/** Navigations and sign-ins wait on a server that may be busy with the other worker's tests. */
-const NAVIGATION = { timeout: 20_000 };
-
-/** Waits until React has hydrated the element, so a click or typing goes through the app's own handler. */
-async function hydrated(element: Locator): Promise<Locator> {
-  await expect(element).toBeVisible(NAVIGATION);
-  await expect
-    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith('__reactProps'))), {
-      message: 'the page is hydrated',
-      ...NAVIGATION,
-    })
-    .toBe(true);
-  return element;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await hydrated(page.getByRole('button', { name: 'Sign in', exact: true }));
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/editor$/, NAVIGATION);
-}
 
 async function openImport(page: Page): Promise<Locator> {
   await signIn(page, editor.email, editor.password);
