@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoAccounts } from '../../prisma/demo/content';
 import { e2eDatabaseForThisFile } from './support/database';
@@ -268,4 +269,45 @@ test('a draft is shared by a private, revocable, noindex link and staff keep int
   await expect(page.getByRole('list', { name: 'Preview links' })).toContainText('revoked', NAVIGATION);
   expect((await guest.goto(path))?.status()).toBe(404);
   await guest.context().close();
+});
+
+test('an editor adds a cover image and a body image; publishing waits for their alt text', async ({ page, browser }) => {
+  const id = tag();
+  const title = `Satellite images of the Aral shoreline ${id}`;
+  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: { r: 40, g: 90, b: 120 } } }).png().toBuffer();
+  await signIn(page, editor.email, editor.password);
+  await startArticle(page, title, 'What the shoreline shows.', 'The sea keeps retreating. ');
+  await page.getByLabel('Authors', { exact: true }).selectOption({ label: 'Haruka Ishida' });
+
+  await page.getByRole('button', { name: 'Image', exact: true }).click();
+  await page.getByLabel('Image file').setInputFiles({ name: 'shoreline.png', mimeType: 'image/png', buffer: png });
+  await page.getByLabel('Image alt text').fill(`The dry seabed seen from orbit ${id}`);
+  await page.getByLabel('Caption').fill('The eastern basin in 2026.');
+  await page.getByRole('button', { name: 'Insert image' }).click();
+  await expect(body(page).getByRole('img', { name: `The dry seabed seen from orbit ${id}` })).toBeVisible(NAVIGATION);
+
+  await page.getByLabel('Cover image').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByText('Cover image uploaded.')).toBeVisible(NAVIGATION);
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Describe the cover image in its alt text before publishing.' })).toBeVisible(NAVIGATION);
+
+  await page.getByLabel('Alt text', { exact: true }).fill(`A dusty harbour crane on dry land ${id}`);
+  await expectSaved(page);
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(page.getByText('Published.', { exact: true })).toBeVisible(NAVIGATION);
+
+  const articleId = new URL(page.url()).pathname.split('/').pop()!;
+  const { rows } = await db().query<{ slug: string }>(`SELECT "slug" FROM "Article" WHERE "id" = $1`, [articleId]);
+  const reader = await readerPage(browser);
+  await reader.goto(`/articles/${rows[0]!.slug}`);
+  const cover = reader.getByRole('img', { name: `A dusty harbour crane on dry land ${id}` });
+  await expect(cover).toBeVisible();
+  // next/image offers the stored WebP variants (the custom loader), never the on-demand optimizer.
+  expect(await cover.getAttribute('srcset')).toMatch(/\/media\/uploads\/\S+-w\d+\.webp \d+w/);
+  expect(await cover.getAttribute('srcset')).not.toContain('/_next/image');
+  // Body images load lazily, so below the fold they are in the page but not yet laid out.
+  await expect(reader.getByRole('img', { name: `The dry seabed seen from orbit ${id}` })).toHaveAttribute('src', /^\/media\/uploads\//);
+  await expect(reader.getByText('The eastern basin in 2026.')).toBeVisible();
+  await reader.context().close();
 });
