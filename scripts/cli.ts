@@ -1,12 +1,16 @@
 import { UsageError, type Command } from './cli/command';
+import { backupCommand } from './cli/commands/backup';
 import { dbStatusCommand } from './cli/commands/db-status';
 import { demoBulkCommand } from './cli/commands/demo-bulk';
 import { demoLoadCommand } from './cli/commands/demo-load';
+import { exportCommand } from './cli/commands/export';
 import { importCommand } from './cli/commands/import';
+import { importExportCommand } from './cli/commands/import-export';
+import { restoreCommand } from './cli/commands/restore';
 import { userCreateCommand, userDisableCommand, userListCommand, userSetPasswordCommand } from './cli/commands/user';
 import { readLaunchConfig } from './lib/launch-config';
 
-const commands: Command[] = [demoLoadCommand, demoBulkCommand, dbStatusCommand, importCommand, userCreateCommand, userSetPasswordCommand, userDisableCommand, userListCommand];
+const commands: Command[] = [demoLoadCommand, demoBulkCommand, dbStatusCommand, importCommand, userCreateCommand, userSetPasswordCommand, userDisableCommand, userListCommand, exportCommand, importExportCommand, backupCommand, restoreCommand];
 
 function helpText(): string {
   const width = Math.max(...commands.map((command) => command.usage.length));

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { demoAccounts } from '../prisma/demo/content';
 import { ensureBuild } from './lib/build';
+import { leaveStopSignalsToCaller } from './lib/embedded-database';
 import { acquireInstanceLock, AlreadyRunningError } from './lib/instance-lock';
 import { readLaunchConfig, resolveAuthSecret, type LaunchConfig } from './lib/launch-config';
 import { prepareDatabase } from './lib/prepare-database';
@@ -66,7 +68,11 @@ async function main() {
   const releaseLock = acquireInstanceLock(config.dataDir, config.siteUrl);
   process.on('exit', releaseLock);
 
-  if (!devMode) ensureBuild(process.env.NEXT_DIST_DIR || '.next', log);
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  // DISPATCH_REUSE_BUILD=1 serves an existing build as it is, even if the sources changed since: the fault tests
+  // (npm run test:faults) check it once, then start many instances.
+  const reuseBuild = process.env.DISPATCH_REUSE_BUILD === '1' && fs.existsSync(path.join(distDir, 'BUILD_ID'));
+  if (!devMode && !reuseBuild) ensureBuild(distDir, log);
   const { handle } = await prepareDatabase(config, log);
 
   const server = startNext(config, handle.url);
@@ -80,8 +86,11 @@ async function main() {
       await new Promise((resolve) => server.once('exit', resolve));
     }
     await handle.stop();
+    log('Stopped.');
     process.exit(code);
   };
+  // PostgreSQL stops only after the server has drained, not at once on the signal: requests in flight finish.
+  leaveStopSignalsToCaller();
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   server.on('exit', (code) => void shutdown(code ?? 1));

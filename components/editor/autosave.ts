@@ -1,9 +1,10 @@
 import type { CreateResult, EditorArticle, SaveResult } from '@/lib/data/article-drafts';
-import type { ArticleDraft } from '@/lib/validation/article';
+import { BODY_TOO_LONG_MESSAGE, draftTooLarge, requestTooLarge, type ArticleDraft } from '@/lib/validation/article';
 
 // Saves the draft a moment after typing stops. Every save carries the version it was based on; a refused
 // save (someone else saved) pauses autosaving and hands the other version to the conflict view. A failed
-// save keeps the text in memory and in this browser, and retries with backoff until it lands.
+// save keeps the text in memory and in this browser, and retries with backoff until it lands. A save whose
+// answer never came is retried as it was, under the same key, so that one which did land is not saved twice.
 
 export const AUTOSAVE_DELAY_MS = 1200;
 const RETRY_DELAYS_MS = [2000, 4000, 8000, 15000, 30000];
@@ -17,8 +18,8 @@ export type SaveStatus =
   | { kind: 'conflict'; theirs: EditorArticle; message: string };
 
 export type AutosaveHooks = {
-  create: (draft: ArticleDraft) => Promise<CreateResult>;
-  save: (articleId: string, baseVersion: number, draft: ArticleDraft, kind: 'autosave' | 'save') => Promise<SaveResult>;
+  create: (draft: ArticleDraft, saveKey: string) => Promise<CreateResult>;
+  save: (articleId: string, baseVersion: number, draft: ArticleDraft, kind: 'autosave' | 'save', saveKey: string) => Promise<SaveResult>;
   onStatus: (status: SaveStatus) => void;
   onCreated: (articleId: string) => void;
   onSlug: (slug: string) => void;
@@ -28,6 +29,13 @@ export function localDraftKey(articleId: string | null): string {
   return `dispatch:draft:${articleId ?? 'new'}`;
 }
 
+type UnansweredSave = { key: string; draft: ArticleDraft; count: number };
+
+// getRandomValues, unlike randomUUID, also works on a plain-http address other than localhost.
+function newSaveKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 export class AutosaveController {
   private latest: ArticleDraft;
   private changeCount = 0;
@@ -35,6 +43,7 @@ export class AutosaveController {
   private inFlight: Promise<boolean> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
+  private unanswered: UnansweredSave | null = null;
   private paused = false;
   /** The slug field follows the title until someone edits it; the server then picks a free slug. */
   private slugFollowsTitle = false;
@@ -86,7 +95,10 @@ export class AutosaveController {
       if (this.inFlight) return this.inFlight;
       return true;
     }
-    return this.saveNow('save');
+    // A retried save carries the text it first sent; anything typed since needs one more save.
+    const retrying = this.unanswered !== null;
+    const saved = await this.saveNow('save');
+    return saved && retrying ? this.saveNow('save') : saved;
   }
 
   /** Ends a conflict: continue from `nextVersion`, saving the current text when `saveMine`. */
@@ -139,12 +151,15 @@ export class AutosaveController {
   }
 
   private async attempt(kind: 'autosave' | 'save'): Promise<boolean> {
-    const count = this.changeCount;
-    const outgoing = this.slugFollowsTitle ? { ...this.latest, slug: '' } : this.latest;
+    const save = this.unanswered ?? { key: newSaveKey(), draft: this.slugFollowsTitle ? { ...this.latest, slug: '' } : this.latest, count: this.changeCount };
+    const { count } = save;
+    // Too long a draft is refused before sending: the server would drop the request without an answer.
+    if (draftTooLarge(save.draft)) return this.refuseTooLarge();
     this.hooks.onStatus({ kind: 'saving' });
     try {
       if (this.articleId === null) {
-        const created = await this.hooks.create(outgoing);
+        const created = await this.hooks.create(save.draft, save.key);
+        this.unanswered = null;
         if (!created.ok) {
           this.hooks.onStatus({ kind: 'error', message: `Not saved: ${created.message}`, errors: created.errors });
           return false;
@@ -155,7 +170,8 @@ export class AutosaveController {
         this.hooks.onCreated(created.id);
         this.hooks.onSlug(created.slug);
       } else {
-        const result = await this.hooks.save(this.articleId, this.version, outgoing, kind);
+        const result = await this.hooks.save(this.articleId, this.version, save.draft, kind, save.key);
+        this.unanswered = null;
         if (!result.ok) {
           if (result.reason === 'conflict') {
             this.paused = true;
@@ -179,11 +195,20 @@ export class AutosaveController {
       }
       return true;
     } catch {
+      if (requestTooLarge(save.draft)) return this.refuseTooLarge();
+      this.unanswered = save;
       const delay = RETRY_DELAYS_MS[Math.min(this.retries, RETRY_DELAYS_MS.length - 1)]!;
       this.retries += 1;
       this.hooks.onStatus({ kind: 'error', message: `Not saved: connection lost. Your text is kept in this browser; retrying in ${Math.round(delay / 1000)} s.` });
       this.schedule(delay);
       return false;
     }
+  }
+
+  /** A draft too long to save stays in the editor and this browser; it is not retried until it changes. */
+  private refuseTooLarge(): false {
+    this.unanswered = null;
+    this.hooks.onStatus({ kind: 'error', message: `Not saved: ${BODY_TOO_LONG_MESSAGE}`, errors: { body: [BODY_TOO_LONG_MESSAGE] } });
+    return false;
   }
 }

@@ -23,6 +23,8 @@ import { requestIp } from './request-context';
 
 const articleId = z.string().min(1).max(64);
 const version = z.number().int().min(1).max(2_147_483_647);
+/** The editor's id for one save, repeated unchanged when it retries that save. */
+const saveKey = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).nullable().default(null);
 
 const forbidden = { ok: false as const, reason: 'forbidden' as const, message: 'You are not allowed to do that.' };
 
@@ -35,16 +37,24 @@ async function guard<T>(work: () => Promise<T>, refused: T): Promise<T> {
   }
 }
 
-export async function createArticleAction(draft: unknown): Promise<CreateResult> {
-  return guard(async () => createArticle(await getViewer(), (draft ?? {}) as never, { ip: await requestIp() }), { ok: false, message: forbidden.message, errors: {} });
+const malformed = 'The save request was malformed; reload the page.';
+
+export async function createArticleAction(draft: unknown, key: string | null = null): Promise<CreateResult> {
+  const parsedKey = saveKey.safeParse(key);
+  if (!parsedKey.success) return { ok: false, message: malformed, errors: {} };
+  return guard(
+    async () => createArticle(await getViewer(), (draft ?? {}) as never, { ip: await requestIp(), saveKey: parsedKey.data }),
+    { ok: false, message: forbidden.message, errors: {} },
+  );
 }
 
-const saveArgs = z.object({ articleId, baseVersion: version, kind: z.enum(['autosave', 'save']) });
+const saveArgs = z.object({ articleId, baseVersion: version, kind: z.enum(['autosave', 'save']), saveKey });
 
-export async function saveArticleAction(id: string, baseVersion: number, draft: unknown, kind: 'autosave' | 'save'): Promise<SaveResult> {
-  const args = saveArgs.safeParse({ articleId: id, baseVersion, kind });
-  if (!args.success) return { ok: false, reason: 'invalid', message: 'The save request was malformed; reload the page.', errors: {} };
-  return guard(async () => saveArticleDraft(await getViewer(), args.data.articleId, args.data.baseVersion, (draft ?? {}) as never, args.data.kind), forbidden);
+export async function saveArticleAction(id: string, baseVersion: number, draft: unknown, kind: 'autosave' | 'save', key: string | null = null): Promise<SaveResult> {
+  const args = saveArgs.safeParse({ articleId: id, baseVersion, kind, saveKey: key });
+  if (!args.success) return { ok: false, reason: 'invalid', message: malformed, errors: {} };
+  const { data } = args;
+  return guard(async () => saveArticleDraft(await getViewer(), data.articleId, data.baseVersion, (draft ?? {}) as never, data.kind, data.saveKey), forbidden);
 }
 
 type Transition = 'submit' | 'publish' | 'schedule' | 'cancelSchedule' | 'update' | 'unpublish' | 'archive' | 'delete';

@@ -22,7 +22,7 @@ import { recordAudit } from './audit';
 import { isSlugOfTitle } from '@/lib/content/slugify';
 import { mediaSelect, mediaUrl } from './mappers';
 import { catchUpScheduled } from './article-schedule';
-import { getRevision, recordRevision } from './article-revisions';
+import { findRecordedSave, getRevision, recordRevision } from './article-revisions';
 
 export type ArticleStatusName = 'DRAFT' | 'IN_REVIEW' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
 
@@ -120,16 +120,22 @@ async function prepareDraft(
 const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
 const sameRelations = (a: ArticleDraft, b: ArticleDraft) => sameIds(a.authorIds, b.authorIds) && sameIds(a.topicIds, b.topicIds);
 
-/** Creates a draft article; a fellow is always among its authors. */
+/**
+ * Creates a draft article; a fellow is always among its authors. A repeated `saveKey` (the first answer was lost)
+ * answers with the article that save created instead of creating another.
+ */
 export async function createArticle(
   viewer: Viewer | null,
   input: ArticleDraftInput,
-  options: { ip?: string | null; revisionKind?: string } = {},
+  options: { ip?: string | null; revisionKind?: string; saveKey?: string | null } = {},
 ): Promise<CreateResult> {
   assertCan(viewer, 'article.create');
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'Please correct the fields below.', errors: draftFieldErrors(parsed.error) };
+  const saveKey = options.saveKey ?? null;
   return getDb().$transaction(async (tx) => {
+    const earlier = saveKey ? await findRecordedSave(tx, viewer, saveKey) : null;
+    if (earlier) return { ok: true, id: earlier.articleId, version: earlier.version, slug: earlier.slug };
     const prepared = await prepareDraft(tx, viewer, withFellowAsAuthor(viewer, parsed.data), null, null);
     if ('errors' in prepared) return { ok: false, message: 'Please correct the fields below.', errors: prepared.errors };
     const { draft } = prepared;
@@ -138,7 +144,7 @@ export async function createArticle(
       select: { id: true, version: true, slug: true },
     });
     await writeRelations(tx, article.id, draft);
-    await recordRevision(tx, viewer, article.id, article.version, draft, options.revisionKind ?? 'create');
+    await recordRevision(tx, viewer, article.id, article.version, draft, options.revisionKind ?? 'create', saveKey);
     await recordAudit({ actorId: actorId(viewer), action: 'article.create', targetType: 'article', targetId: article.id, detail: { title: draft.title }, ip: options.ip ?? null }, tx);
     return { ok: true, id: article.id, version: article.version, slug: article.slug };
   });
@@ -147,8 +153,17 @@ export async function createArticle(
 /**
  * Saves the editor's draft if nobody saved since `baseVersion`. A live article keeps serving its published
  * version: the draft goes to its pending changes until "Update". A refused save is kept as a revision.
+ * A repeated `saveKey` (the first answer was lost) gets the first save's answer: no second revision, and no
+ * conflict with the version that save itself made.
  */
-export async function saveArticleDraft(viewer: Viewer | null, articleId: string, baseVersion: number, input: ArticleDraftInput, kind: SaveKind): Promise<SaveResult> {
+export async function saveArticleDraft(
+  viewer: Viewer | null,
+  articleId: string,
+  baseVersion: number,
+  input: ArticleDraftInput,
+  kind: SaveKind,
+  saveKey: string | null = null,
+): Promise<SaveResult> {
   assertCan(viewer, 'newsroom.enter');
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid', message: 'Some fields need attention.', errors: draftFieldErrors(parsed.error) };
@@ -158,8 +173,11 @@ export async function saveArticleDraft(viewer: Viewer | null, articleId: string,
     if (!can(viewer, 'article.edit', { authorIds: row.authors.map((a) => a.authorId), status: row.status })) {
       return { ok: false, reason: 'forbidden', message: 'You can no longer edit this article: an editor has taken it over.' };
     }
+    const earlier = saveKey ? await findRecordedSave(tx, viewer, saveKey) : null;
+    if (earlier && earlier.articleId !== articleId) return { ok: false, reason: 'invalid', message: 'The save request was malformed; reload the page.', errors: {} };
+    if (earlier && earlier.kind !== 'conflict') return { ok: true, version: earlier.version, savedAt: earlier.savedAt, slug: earlier.slug };
     if (row.version !== baseVersion) {
-      await recordRevision(tx, viewer, articleId, baseVersion, parsed.data, 'conflict');
+      if (!earlier) await recordRevision(tx, viewer, articleId, baseVersion, parsed.data, 'conflict', saveKey);
       return {
         ok: false,
         reason: 'conflict',
@@ -178,7 +196,7 @@ export async function saveArticleDraft(viewer: Viewer | null, articleId: string,
     if (!isLive(row) && row.firstPublishedAt && draft.slug !== row.slug) await moveSlug(tx, articleId, row.slug, draft.slug);
     const updated = await tx.article.update({ where: { id: articleId }, data, select: { updatedAt: true } });
     if (!isLive(row) && !sameRelations(previous, draft)) await writeRelations(tx, articleId, draft);
-    await recordRevision(tx, viewer, articleId, version, draft, kind);
+    await recordRevision(tx, viewer, articleId, version, draft, kind, saveKey);
     return { ok: true, version, savedAt: updated.updatedAt.toISOString(), slug: draft.slug };
   });
 }

@@ -13,19 +13,42 @@ export type RevisionKind = 'create' | 'autosave' | 'save' | 'conflict' | 'restor
 export type RevisionSummary = { id: string; version: number; kind: string; createdAt: string; updatedAt: string; createdBy: string | null };
 export type RevisionDetail = RevisionSummary & { draft: ArticleDraft };
 
-/** Records a save as a revision; consecutive autosaves of one person coalesce. */
-export async function recordRevision(tx: Tx, viewer: Viewer, articleId: string, version: number, draft: ArticleDraft, kind: RevisionKind | string): Promise<string> {
+/**
+ * Records a save as a revision; consecutive autosaves of one person coalesce. `saveKey` is the editor's id for the
+ * save, kept so that a repeat of it (its answer was lost) finds this revision instead of saving again.
+ */
+export async function recordRevision(
+  tx: Tx,
+  viewer: Viewer,
+  articleId: string,
+  version: number,
+  draft: ArticleDraft,
+  kind: RevisionKind | string,
+  saveKey: string | null = null,
+): Promise<string> {
   const data = draft as unknown as Prisma.InputJsonValue;
   const createdById = actorId(viewer);
   if (kind === 'autosave') {
     const latest = await tx.revision.findFirst({ where: { articleId }, orderBy: { updatedAt: 'desc' }, select: { id: true, kind: true, createdById: true, createdAt: true } });
     if (latest && latest.kind === 'autosave' && latest.createdById === createdById && Date.now() - latest.createdAt.getTime() < AUTOSAVE_COALESCE_MS) {
-      await tx.revision.update({ where: { id: latest.id }, data: { data, version } });
+      await tx.revision.update({ where: { id: latest.id }, data: { data, version, ...(saveKey ? { saveKey } : {}) } });
       return latest.id;
     }
   }
-  const revision = await tx.revision.create({ data: { articleId, version, data, kind, createdById }, select: { id: true } });
+  const revision = await tx.revision.create({ data: { articleId, version, data, kind, createdById, saveKey }, select: { id: true } });
   return revision.id;
+}
+
+export type RecordedSave = { articleId: string; version: number; kind: string; savedAt: string; slug: string };
+
+/** What the viewer's save with this key wrote, when it committed; null when it never landed. */
+export async function findRecordedSave(tx: Tx, viewer: Viewer, saveKey: string): Promise<RecordedSave | null> {
+  const row = await tx.revision.findFirst({
+    where: { saveKey, createdById: actorId(viewer) },
+    select: { articleId: true, version: true, kind: true, updatedAt: true, data: true },
+  });
+  if (!row) return null;
+  return { articleId: row.articleId, version: row.version, kind: row.kind, savedAt: row.updatedAt.toISOString(), slug: parseStoredDraft(row.data)?.slug ?? '' };
 }
 
 const summarySelect = { id: true, version: true, kind: true, createdAt: true, updatedAt: true, createdBy: { select: { name: true } } } satisfies Prisma.RevisionSelect;

@@ -2,6 +2,7 @@ import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
 import { getDb } from '@/lib/db';
 import type { Viewer } from '@/lib/auth/permissions';
+import { getLogger } from '@/lib/log.js';
 import { recordAudit } from './audit';
 import { clearLoginFailures, isThrottled, recordLoginFailure, throttleKeys } from './login-throttle';
 
@@ -29,17 +30,20 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
 
   if (throttled) {
     await recordAudit({ actorId: null, action: 'auth.refused', targetType: 'user', targetId: user?.id, detail: { email, reason: 'throttled' }, ip });
+    getLogger().warn({ userId: user?.id ?? null, reason: 'throttled' }, 'sign-in refused');
     return { ok: false, reason: 'throttled' };
   }
   if (!user || !user.passwordHash || user.disabled || !passwordMatches) {
     const lockedNow = await recordLoginFailure(keys);
     await recordAudit({ actorId: null, action: 'auth.failed', targetType: 'user', targetId: user?.id, detail: { email }, ip });
     if (lockedNow) await recordAudit({ actorId: null, action: 'auth.lockout', targetType: 'user', targetId: user?.id, detail: { email }, ip });
+    getLogger().warn({ userId: user?.id ?? null, reason: lockedNow ? 'locked out' : 'invalid credentials' }, 'sign-in refused');
     return { ok: false, reason: lockedNow ? 'throttled' : 'invalid' };
   }
   await clearLoginFailures(keys[0]!);
   await getDb().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ actorId: user.id, action: 'auth.signin', targetType: 'user', targetId: user.id, ip });
+  getLogger().info({ userId: user.id }, 'signed in');
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 

@@ -1,14 +1,32 @@
 import { z } from 'zod';
 import { normalizeDocument } from '@/lib/content/normalize';
 import { SLUG_PATTERN } from '@/lib/content/slugify';
+import { MAX_BODY_JSON_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from './request-limits.js';
 
 // The editable state of an article ("the draft"): what the editor sends on every save, what a revision stores,
 // and what a published article's pending changes hold. Drafts are lenient (an untitled draft still saves);
 // publishing checks `publishProblems` on top.
 
-export const MAX_BODY_JSON_BYTES = 2_000_000;
+export { MAX_BODY_JSON_BYTES };
 export const MAX_AUTHORS = 12;
 export const MAX_TOPICS = 20;
+
+export const BODY_TOO_LONG_MESSAGE = `The article is too long to save: the body holds at most about ${MAX_BODY_JSON_BYTES / 1_000_000} MB of text. Shorten it; your text stays here and the last saved version is unchanged.`;
+
+/** The body's size as the limit counts it: UTF-8 bytes of its JSON, the same in the browser and on the server. */
+export function bodyJsonBytes(body: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(body ?? null)).length;
+}
+
+/** Whether a draft cannot be saved for its size alone, so the editor need not send it to find out. */
+export function draftTooLarge(draft: { body: unknown }): boolean {
+  return bodyJsonBytes(draft.body) > MAX_BODY_JSON_BYTES;
+}
+
+/** Whether a failed request carried more than the server accepts (its answer is then no answer at all). */
+export function requestTooLarge(payload: unknown): boolean {
+  return new TextEncoder().encode(JSON.stringify(payload ?? null)).length > SERVER_ACTION_BODY_LIMIT_BYTES;
+}
 
 const id = z.string().min(1).max(64);
 const optionalText = (max: number, label: string) =>
@@ -20,12 +38,19 @@ const optionalUrl = (label: string) =>
     .max(2000, `${label} is too long.`)
     .refine((value) => value === '' || /^https?:\/\/[^\s]+$/i.test(value), `${label} must be a web address starting with http:// or https://.`)
     .default('');
+// ISO 8601, as the editor's date inputs and the importer send it, in years a timestamp column reads back: Date.parse
+// alone takes "1" or "' OR '1'='1" for 2001 and "65536" for a year the stored article could then not be read in.
+const ISO_DATE = /^(\d{4})-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const isStorableDate = (value: string) => {
+  const year = Number(ISO_DATE.exec(value)?.[1] ?? 0);
+  return year >= 1000 && !Number.isNaN(Date.parse(value));
+};
 const optionalDate = (label: string) =>
   z
     .string()
     .trim()
-    .max(40)
-    .refine((value) => value === '' || !Number.isNaN(Date.parse(value)), `${label} is not a valid date.`)
+    .max(40, `${label} is not a valid date.`)
+    .refine((value) => value === '' || isStorableDate(value), `${label} is not a valid date.`)
     .transform((value) => (value === '' ? null : new Date(value).toISOString()))
     .nullable()
     .default(null);
@@ -41,7 +66,7 @@ export const articleDraftSchema = z.object({
   lead: optionalText(2000, 'Lead'),
   body: z
     .unknown()
-    .refine((value) => JSON.stringify(value ?? null).length <= MAX_BODY_JSON_BYTES, 'Body is too long (at most about 2 MB of text).')
+    .refine((value) => bodyJsonBytes(value) <= MAX_BODY_JSON_BYTES, BODY_TOO_LONG_MESSAGE)
     .transform((value) => normalizeDocument(value)),
   authorIds: z.array(id).max(MAX_AUTHORS, `At most ${MAX_AUTHORS} authors.`).default([]).transform((ids) => [...new Set(ids)]),
   topicIds: z.array(id).max(MAX_TOPICS, `At most ${MAX_TOPICS} topics.`).default([]).transform((ids) => [...new Set(ids)]),

@@ -22,14 +22,15 @@ const webAddress = (label: string, site?: { host: RegExp; name: string }) =>
     .trim()
     .max(2000, `${label} is too long.`)
     .refine((value) => value === '' || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value)), `${label} must be a web address starting with http:// or https://.`)
-    .refine((value) => value === '' || !site || site.host.test(new URL(value).hostname), `${label} must be an address on ${site?.name}.`)
+    // zod runs every refinement, so an address the one above refused must not reach `new URL` here.
+    .refine((value) => value === '' || !site || !URL.canParse(value) || site.host.test(new URL(value).hostname), `${label} must be an address on ${site?.name}.`)
     .default('');
 
 const ORCID_ID = /^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/;
 const orcid = z
   .string()
   .trim()
-  .max(100)
+  .max(100, 'ORCID must look like 0000-0002-1825-0097.')
   .transform((value) => value.replace(/^https?:\/\/(www\.)?orcid\.org\//i, '').toUpperCase())
   .refine((value) => value === '' || ORCID_ID.test(value), 'ORCID must look like 0000-0002-1825-0097.')
   .default('');
@@ -38,7 +39,7 @@ const X_HANDLE = /^[A-Za-z0-9_]{1,15}$/;
 const xHandle = z
   .string()
   .trim()
-  .max(100)
+  .max(100, 'X must be a handle like @dispatch (letters, digits and _, at most 15).')
   .transform((value) => value.replace(/^https?:\/\/(www\.)?(x|twitter)\.com\//i, '').replace(/^@/, '').replace(/\/$/, ''))
   .refine((value) => value === '' || X_HANDLE.test(value), 'X must be a handle like @dispatch (letters, digits and _, at most 15).')
   .default('');

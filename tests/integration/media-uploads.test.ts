@@ -4,6 +4,8 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
+import { IMAGE_MESSAGES } from '@/lib/media/image-processing';
+import { decompressionBombPng } from '../support/hostile-inputs';
 import { useIsolatedDatabase } from '../support/test-database';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
 
@@ -146,6 +148,49 @@ describe('uploadImage', () => {
       await fs.rm(mediaDir, { force: true });
       await fs.rename(aside, mediaDir);
     }
+  });
+});
+
+describe('uploadImage: hostile files', () => {
+  /** A ZIP's local file header carrying a script, as appended to a JPEG to make a JPEG+ZIP polyglot. */
+  const zipWithScript = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('evil.html<script>alert(1)</script>')]);
+
+  it('stores a JPEG+ZIP polyglot only as a re-encoded image, and serves that, never the bytes sent', async () => {
+    const sent = Buffer.concat([await photo(640, 480, 'jpeg'), zipWithScript]);
+    const result = await uploads.uploadImage(editor, { bytes: sent, originalName: 'holiday.jpg', alt: '' }, null);
+    if (!result.ok) throw new Error(result.message);
+    const row = await prisma.media.findUniqueOrThrow({ where: { id: result.media.id } });
+    const served = await readMediaFile(row.storageKey.split('/'));
+    expect(served?.contentType).toBe('image/jpeg');
+    const stored = await fs.readFile(path.join(mediaDir, row.storageKey));
+    expect(stored.equals(sent)).toBe(false);
+    expect(stored.includes(Buffer.from('PK'))).toBe(false);
+    expect(stored.includes(Buffer.from('<script>'))).toBe(false);
+  });
+
+  it('refuses files lying about their type, SVG with a script, a GIF/JS polyglot, a decompression bomb and oversized files, storing nothing', async () => {
+    const filesBefore = await storedFiles();
+    const rowsBefore = await prisma.media.count();
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" onload="alert(1)"><script>alert(2)</script></svg>');
+    // Valid JavaScript and a GIF header at once: `GIF89a=...` assigns, the rest runs.
+    const gifScript = Buffer.concat([Buffer.from('GIF89a=alert(1)//', 'latin1'), Buffer.from([0x3b]), Buffer.from(';alert(document.domain);')]);
+    // 48 million pixels in a few kilobytes of PNG.
+    const bomb = decompressionBombPng(8000, 6000);
+    const oversized = Buffer.concat([await photo(64, 64, 'jpeg'), Buffer.alloc(16 * 1024 * 1024)]);
+    const cases: [string, Buffer, string, string][] = [
+      ['text named .png', Buffer.from('<?php system($_GET["c"]); ?>'), 'shell.png', IMAGE_MESSAGES.notAnImage],
+      ['HTML named .jpg', Buffer.from('<html><script>alert(1)</script></html>'), 'page.jpg', IMAGE_MESSAGES.notAnImage],
+      ['SVG with a script named .png', svg, 'logo.png', IMAGE_MESSAGES.notAnImage],
+      ['GIF/JS polyglot named .jpg', gifScript, 'avatar.jpg', IMAGE_MESSAGES.notAnImage],
+      ['decompression bomb', bomb, 'bomb.png', IMAGE_MESSAGES.tooManyPixels],
+      ['oversized file', oversized, 'huge.jpg', IMAGE_MESSAGES.tooLarge],
+    ];
+    for (const [name, bytes, originalName, message] of cases) {
+      expect(await uploads.uploadImage(editor, { bytes, originalName, alt: '' }, null), name).toEqual({ ok: false, reason: 'rejected', message });
+    }
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(await storedFiles()).toEqual(filesBefore);
+    expect(await prisma.media.count()).toBe(rowsBefore);
   });
 });
 

@@ -4,6 +4,7 @@ import { ForbiddenError } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/session';
 import { uploadImage } from '@/lib/data/media-uploads';
 import { getSiteEnv } from '@/lib/env';
+import { getLogger } from '@/lib/log.js';
 import { IMAGE_MESSAGES, MAX_UPLOAD_BYTES } from '@/lib/media/image-processing';
 
 // Image uploads from the editor (fetch with FormData: `file`, optional `alt`). Next checks the Origin of
@@ -78,7 +79,7 @@ export async function POST(request: Request) {
     return reply(result.reason === 'storage' ? 503 : 400, { ok: false, message: result.message });
   } catch (error) {
     if (error instanceof ForbiddenError) return reply(403, { ok: false, message: 'You may not upload images.' });
-    console.error('Image upload failed', error);
+    getLogger().error({ err: error }, 'Image upload failed');
     return reply(500, { ok: false, message: 'The image could not be saved. Please try again.' });
   }
 }
