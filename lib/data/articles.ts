@@ -2,8 +2,9 @@ import 'server-only';
 import { normalizeDocument } from '@/lib/content/normalize';
 import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { ArticleDetail, ArticleSummary, ArticleTranslationRef, Paged } from './dto';
+import type { ArticleDetail, ArticleSummary, ArticleTranslationRef } from './dto';
 import { articleSummarySelect, authorCardSelect, mediaSelect, toArticleSummary, toAuthorCard, toImage } from './mappers';
+import { boundedPage, countLimitFor, emptyPage, type BoundedPage } from './paging';
 import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
@@ -92,28 +93,39 @@ export async function getPublishedArticleBySlug(rawSlug: string): Promise<Articl
 
 export type ArticleListFilter = { topicSlug?: string | null; authorSlug?: string | null };
 
-function listWhere(filter: ArticleListFilter): Prisma.ArticleWhereInput {
+export type ArticleListPage = BoundedPage<ArticleSummary>;
+
+/** The list's filter by ids, looked up first so the plan can use the link tables' indexes; null for an unknown slug. */
+async function listWhere(topicSlug: string | null, authorSlug: string | null): Promise<Prisma.ArticleWhereInput | null> {
+  const db = getDb();
+  const [topic, author] = await Promise.all([
+    topicSlug ? db.topic.findUnique({ where: { slug: topicSlug }, select: { id: true } }) : null,
+    authorSlug ? db.author.findUnique({ where: { slug: authorSlug }, select: { id: true } }) : null,
+  ]);
+  if ((topicSlug && !topic) || (authorSlug && !author)) return null;
   return {
     ...publicArticleWhere(new Date()),
-    ...(filter.topicSlug ? { topics: { some: { topic: { slug: filter.topicSlug } } } } : {}),
-    ...(filter.authorSlug ? { authors: { some: { author: { slug: filter.authorSlug } } } } : {}),
+    ...(topic ? { topics: { some: { topicId: topic.id } } } : {}),
+    ...(author ? { authors: { some: { authorId: author.id } } } : {}),
   };
 }
 
-async function readPublishedArticles(page: number, topicSlug: string | null, authorSlug: string | null, perPage: number) {
+async function readPublishedArticles(page: number, topicSlug: string | null, authorSlug: string | null, perPage: number): Promise<ArticleListPage> {
+  const where = await listWhere(topicSlug, authorSlug);
+  if (!where) return emptyPage(page);
   const db = getDb();
-  const where = listWhere({ topicSlug, authorSlug });
-  const [total, rows] = await Promise.all([
-    db.article.count({ where }),
-    db.article.findMany({
-      where,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-      skip: (page - 1) * perPage,
-      take: perPage,
-      select: articleSummarySelect,
-    }),
+  // The page's ids first: skipping the offset then reads only the public-list index, never the rows skipped.
+  const [counted, pageIds] = await Promise.all([
+    db.article.count({ where, take: countLimitFor(page, perPage) }),
+    db.article.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * perPage, take: perPage, select: { id: true } }),
   ]);
-  return { items: rows.map(toArticleSummary), page, pageCount: Math.max(1, Math.ceil(total / perPage)), total };
+  const rows = pageIds.length ? await db.article.findMany({ where: { id: { in: pageIds.map(({ id }) => id) } }, select: { id: true, ...articleSummarySelect } }) : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = pageIds.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [toArticleSummary(row)] : [];
+  });
+  return boundedPage(items, page, perPage, counted);
 }
 
 const cachedPublishedArticles = cachedPublicRead('published-articles', readPublishedArticles, (_page, topicSlug, authorSlug) => [
@@ -127,10 +139,10 @@ export async function listPublishedArticles(
   page: number,
   filter: ArticleListFilter = {},
   perPage = ARTICLES_PER_PAGE,
-): Promise<Paged<ArticleSummary>> {
+): Promise<ArticleListPage> {
   const topicSlug = filter.topicSlug ? parseSlug(filter.topicSlug) : null;
   const authorSlug = filter.authorSlug ? parseSlug(filter.authorSlug) : null;
-  if ((filter.topicSlug && !topicSlug) || (filter.authorSlug && !authorSlug)) return { items: [], page, pageCount: 1, total: 0 };
+  if ((filter.topicSlug && !topicSlug) || (filter.authorSlug && !authorSlug)) return emptyPage(page);
   return cachedPublishedArticles(page, topicSlug, authorSlug, perPage);
 }
 

@@ -4,6 +4,7 @@ import { assertCan, type Viewer } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuthorCard, AuthorLink, AuthorProfile } from './dto';
 import { authorCardSelect, toAuthorCard } from './mappers';
+import { boundedPage, countLimitFor, emptyPage, type BoundedPage } from './paging';
 import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
@@ -60,26 +61,29 @@ export async function getAuthorProfileBySlug(rawSlug: string) {
   return slug ? cachedAuthorProfile(slug) : null;
 }
 
-async function readAuthorDirectory(topicSlugs: string): Promise<AuthorCard[]> {
+export const AUTHORS_PER_PAGE = 48;
+
+async function readAuthorDirectory(topicSlugs: string, page: number): Promise<BoundedPage<AuthorCard>> {
   const slugs = topicSlugs ? topicSlugs.split(',') : [];
-  const rows = await getDb().author.findMany({
-    where: {
-      ...listedAuthorWhere(new Date()),
-      AND: slugs.map((slug) => ({ competences: { some: { topic: { slug } } } })),
-    },
-    orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
-    select: authorCardSelect,
-  });
-  return rows.map(toAuthorCard);
+  const db = getDb();
+  const where = {
+    ...listedAuthorWhere(new Date()),
+    AND: slugs.map((slug) => ({ competences: { some: { topic: { slug } } } })),
+  };
+  const [counted, rows] = await Promise.all([
+    db.author.count({ where, take: countLimitFor(page, AUTHORS_PER_PAGE) }),
+    db.author.findMany({ where, orderBy: [{ sortName: 'asc' }, { id: 'asc' }], skip: (page - 1) * AUTHORS_PER_PAGE, take: AUTHORS_PER_PAGE, select: authorCardSelect }),
+  ]);
+  return boundedPage(rows.map(toAuthorCard), page, AUTHORS_PER_PAGE, counted);
 }
 
 const cachedAuthorDirectory = cachedPublicRead('author-directory', readAuthorDirectory, () => [tags.authors, tags.articles]);
 
-/** The expert directory, narrowed to authors competent in every one of the given topics. */
-export async function listAuthorDirectory(topicSlugs: string[] = []): Promise<AuthorCard[]> {
+/** A page of the expert directory, narrowed to authors competent in every one of the given topics. */
+export async function listAuthorDirectory(topicSlugs: string[] = [], page = 1): Promise<BoundedPage<AuthorCard>> {
   const valid = [...new Set(topicSlugs.map(parseSlug))];
-  if (valid.some((slug) => slug === null)) return [];
-  return cachedAuthorDirectory((valid as string[]).sort().join(','));
+  if (valid.some((slug) => slug === null)) return emptyPage(page);
+  return cachedAuthorDirectory((valid as string[]).sort().join(','), page);
 }
 
 async function readTopicExperts(topicSlug: string): Promise<AuthorCard[]> {

@@ -10,18 +10,25 @@ import { articleSummarySelect, authorCardSelect, toArticleSummary, toAuthorCard 
 import { articlesVisibleTo, type NewsroomArticleRow } from './newsroom';
 import { publicArticleWhere } from './visibility';
 
-// Full-text search over the `searchVector` columns that the database keeps current (see the search migration).
+// Full-text search over vectors the database keeps current: "ArticleSearch" rows (the search_window migration)
+// and Author."searchVector" (the search migration).
 // User input only ever reaches PostgreSQL as a bound parameter of websearch_to_tsquery, which never fails on syntax.
 
 export const SEARCH_RESULTS_PER_PAGE = 10;
 export const NEWSROOM_SEARCH_RESULTS_PER_PAGE = 20;
 const AUTHOR_RESULTS = 6;
-// ts_headline re-parses its text on every call; the opening of a long body is enough for a snippet.
-const SNIPPET_SOURCE_CHARACTERS = 10_000;
+// ts_headline re-parses its text on every call, so it gets the lead and this much of the body, starting a little
+// before the first place a query word seems to occur (see snippetSource).
+const SNIPPET_SOURCE_CHARACTERS = 1_500;
+const SNIPPET_LEAD_IN_CHARACTERS = 200;
+// A lexeme in a tsquery's text form: quoted, with quotes inside doubled.
+const QUOTED_LEXEME = "'((?:[^']|'')+)'";
 
 /** Text with the parts that matched the query marked, for the page to render as <mark>. */
 export type HighlightedText = { text: string; highlighted: boolean }[];
 export type ArticleSearchHit = ArticleSummary & { titleHighlight: HighlightedText; snippet: HighlightedText };
+/** `totalIsLowerBound`: so many matched among the newest months that older ones were not counted (or ranked). */
+export type ArticleSearchResults = Paged<ArticleSearchHit> & { totalIsLowerBound: boolean };
 export type NewsroomSearchHit = NewsroomArticleRow & { titleHighlight: HighlightedText; snippet: HighlightedText };
 
 // Private-use characters never shown to readers; stripped from the text before ts_headline inserts them.
@@ -46,20 +53,23 @@ function highlightedTitle(title: string, headline: string): HighlightedText {
 
 // Each language's articles are matched by the query parsed with their own configuration (search_config() in
 // the migration: en → english, ru → russian, anything else → simple), one indexable arm per configuration.
+// `window`, when given, is a tsquery of month tokens ANDed to the query inside the GIN index.
 const STEMMED_LANGUAGES = ['en', 'ru'] as const;
 
-function articleMatches(text: string): Prisma.Sql {
+function articleMatches(text: string, window: string | null): Prisma.Sql {
+  const parsed = (config: Prisma.Sql) =>
+    window === null ? Prisma.sql`websearch_to_tsquery(${config}, ${text})` : Prisma.sql`(websearch_to_tsquery(${config}, ${text}) && ${window}::tsquery)`;
   const stemmed = STEMMED_LANGUAGES.map(
-    (language) => Prisma.sql`(a.language = ${language} AND a."searchVector" @@ websearch_to_tsquery(search_config(${language}), ${text}))`,
+    (language) => Prisma.sql`(s.language = ${language} AND s.document @@ ${parsed(Prisma.sql`search_config(${language})`)})`,
   );
-  const others = Prisma.sql`(a.language NOT IN (${Prisma.join(STEMMED_LANGUAGES)}) AND a."searchVector" @@ websearch_to_tsquery('simple', ${text}))`;
+  const others = Prisma.sql`(s.language NOT IN (${Prisma.join(STEMMED_LANGUAGES)}) AND s.document @@ ${parsed(Prisma.sql`'simple'`)})`;
   return Prisma.sql`(${Prisma.join([...stemmed, others], ' OR ')})`;
 }
 
-/** The query as the article's own language parses it, for ranking and highlighting. */
-function articleQuery(text: string): Prisma.Sql {
+/** The query as the article's own language parses it, for ranking and highlighting (`alias` names the row). */
+function articleQuery(text: string, alias: 's' | 'a'): Prisma.Sql {
   const branches = STEMMED_LANGUAGES.map((language) => Prisma.sql`WHEN ${language} THEN websearch_to_tsquery(search_config(${language}), ${text})`);
-  return Prisma.sql`CASE a.language ${Prisma.join(branches, ' ')} ELSE websearch_to_tsquery('simple', ${text}) END`;
+  return Prisma.sql`CASE ${Prisma.raw(alias)}.language ${Prisma.join(branches, ' ')} ELSE websearch_to_tsquery('simple', ${text}) END`;
 }
 
 // lib/data/visibility.ts in SQL: published, or scheduled whose time has come, and dated in the past.
@@ -67,9 +77,14 @@ function publicArticle(now: Date): Prisma.Sql {
   return Prisma.sql`a.status IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now}`;
 }
 
+// The same rule on a search row, whose publicSince is publishedAt only while the status is public.
+function publicSearchRow(now: Date): Prisma.Sql {
+  return Prisma.sql`s."publicSince" <= ${now}`;
+}
+
 function hasTopic(slug: string, kind: 'REGION' | 'THEME'): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" link JOIN "Topic" topic ON topic.id = link."topicId"
-    WHERE link."articleId" = a.id AND topic.slug = ${slug} AND topic.kind = ${kind}::"TopicKind")`;
+    WHERE link."articleId" = s."articleId" AND topic.slug = ${slug} AND topic.kind = ${kind}::"TopicKind")`;
 }
 
 /** The reader's filters; dates are whole days in the site's time zone. */
@@ -82,55 +97,108 @@ function articleFilters(query: SearchQuery): Prisma.Sql[] {
     ...(query.theme ? [hasTopic(query.theme, 'THEME')] : []),
     ...(query.author
       ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "Author" author ON author.id = link."authorId"
-          WHERE link."articleId" = a.id AND author.slug = ${query.author})`]
+          WHERE link."articleId" = s."articleId" AND author.slug = ${query.author})`]
       : []),
-    ...(query.from ? [Prisma.sql`a."publishedAt" >= ${dayStart(query.from)}`] : []),
-    ...(query.to ? [Prisma.sql`a."publishedAt" < ${nextDayStart(query.to)}`] : []),
+    ...(query.from ? [Prisma.sql`s."publicSince" >= ${dayStart(query.from)}`] : []),
+    ...(query.to ? [Prisma.sql`s."publicSince" < ${nextDayStart(query.to)}`] : []),
   ];
 }
 
 const markersRemoved = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
 
-type RankedRow = { id: string; total: bigint; titleHeadline: string; snippetHeadline: string };
+// A common word matches most of a large archive, and every match costs a row read. Public search therefore asks
+// first for matches among the newest months (the month tokens in the document vector, intersected inside the GIN
+// index) and widens only while fewer than the reachable results (MAX_SEARCH_PAGE pages) were found.
+const SEARCH_WINDOW_MONTHS = [3, 24] as const;
+
+/** The month tokens (see search_month_token() in the search_window migration) of the `months` months up to `now`. */
+export function searchWindow(now: Date, months: number): string {
+  const tokens = Array.from({ length: months }, (_, back) => {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+    return `'published ${month.toISOString().slice(0, 7)}'`;
+  });
+  return tokens.join(' | ');
+}
 
 /**
- * One page of the articles matching `conditions`, best first: cover-density rank (title A, lead B, authors and
- * topics C, body D; length-normalised), then the newest, then the id so pages never overlap. Headlines are made
- * for that page only.
+ * The search rows matching the text (in the window) and the scope, then the filters. The fence (OFFSET 0) keeps the GIN index
+ * in charge: otherwise a filter such as a large region can lead the plan, which then reads every one of its
+ * articles' document vectors.
  */
-async function rankArticles(text: string, conditions: Prisma.Sql[], page: number, perPage: number): Promise<RankedRow[]> {
-  const query = articleQuery(text);
-  const snippetSource = Prisma.sql`concat_ws(E'\n', a.lead, left(a."bodyText", ${SNIPPET_SOURCE_CHARACTERS}))`;
+function matchingRows({ text, window, scope, filters }: Matching): Prisma.Sql {
+  const matching = Prisma.sql`(SELECT * FROM "ArticleSearch" s WHERE ${articleMatches(text, window)} AND ${scope} OFFSET 0) s`;
+  return filters.length ? Prisma.sql`${matching} WHERE ${Prisma.join(filters, ' AND ')}` : matching;
+}
+
+/** What to match: the reader's text, a window of month tokens or none, who may see the row, and the filters. */
+type Matching = { text: string; window: string | null; scope: Prisma.Sql; filters: Prisma.Sql[] };
+/**
+ * The part of the body a snippet is cut from: where the first query lexeme seems to start (the lexeme less its last
+ * letter, so a stem such as "economi" still finds "economy"), or the opening. ts_headline does the real matching.
+ */
+function snippetSource(text: string): Prisma.Sql {
+  const lexemes = Prisma.sql`SELECT match[1] AS lexeme FROM regexp_matches(querytree(${articleQuery(text, 'a')})::text, ${QUOTED_LEXEME}, 'g') match`;
+  return Prisma.sql`(
+    SELECT substr(a."bodyText", greatest(1, coalesce(min(nullif(strpos(lower(a."bodyText"), left(lexeme, greatest(3, length(lexeme) - 1))), 0)), 1) - ${SNIPPET_LEAD_IN_CHARACTERS}), ${SNIPPET_SOURCE_CHARACTERS}) AS text
+    FROM (${lexemes}) lexemes
+  ) snippet`;
+}
+
+type RankedRow = { id: string; total: bigint; titleHeadline: string; snippetHeadline: string };
+type RankedPage = { rows: RankedRow[]; total: number; partial: boolean };
+
+/**
+ * One page of the articles matching `conditions` (and, given a window, published in it), best first: cover-density
+ * rank of title (A), lead (B), authors and topics (C), so a body-only match ranks after them; then the newest, then
+ * the id so pages never overlap. The total counts every match in the window. Headlines are made for that page only.
+ */
+async function rankArticles(matching: Matching, page: number, perPage: number): Promise<RankedRow[]> {
+  const { text } = matching;
+  const query = articleQuery(text, 's');
   return getDb().$queryRaw<RankedRow[]>`
-    WITH matches AS (
-      SELECT a.id, a."publishedAt", ts_rank_cd(a."searchVector", ${query}, 1) AS rank
-      FROM "Article" a
-      WHERE ${Prisma.join([articleMatches(text), ...conditions], ' AND ')}
+    WITH matches AS MATERIALIZED (
+      SELECT s."articleId" AS id, s."publicSince",
+        CASE WHEN s.head @@ ${query} THEN ts_rank_cd(s.head, ${query}, 1) ELSE 0 END AS rank
+      FROM ${matchingRows(matching)}
     ), ranked AS (
-      SELECT id, rank, "publishedAt", count(*) OVER () AS total
+      SELECT id, rank, "publicSince", (SELECT count(*) FROM matches) AS total
       FROM matches
-      ORDER BY rank DESC, "publishedAt" DESC NULLS LAST, id DESC
+      ORDER BY rank DESC, "publicSince" DESC NULLS LAST, id DESC
       LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
     )
     SELECT ranked.id, ranked.total,
-      ts_headline(search_config(a.language), ${markersRemoved(Prisma.sql`a.title`)}, ${query}, ${TITLE_HEADLINE_OPTIONS}) AS "titleHeadline",
-      ts_headline(search_config(a.language), ${markersRemoved(snippetSource)}, ${query}, ${SNIPPET_HEADLINE_OPTIONS}) AS "snippetHeadline"
+      ts_headline(search_config(a.language), ${markersRemoved(Prisma.sql`a.title`)}, ${articleQuery(text, 'a')}, ${TITLE_HEADLINE_OPTIONS}) AS "titleHeadline",
+      ts_headline(search_config(a.language), ${markersRemoved(Prisma.sql`concat_ws(E'\n', a.lead, snippet.text)`)}, ${articleQuery(text, 'a')}, ${SNIPPET_HEADLINE_OPTIONS}) AS "snippetHeadline"
     FROM ranked JOIN "Article" a ON a.id = ranked.id
-    ORDER BY ranked.rank DESC, ranked."publishedAt" DESC NULLS LAST, ranked.id DESC`;
+    CROSS JOIN LATERAL ${snippetSource(text)}
+    ORDER BY ranked.rank DESC, ranked."publicSince" DESC NULLS LAST, ranked.id DESC`;
 }
 
-async function countArticles(text: string, conditions: Prisma.Sql[]): Promise<number> {
-  const [row] = await getDb().$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM "Article" a WHERE ${Prisma.join([articleMatches(text), ...conditions], ' AND ')}`;
+async function countArticles(matching: Matching): Promise<number> {
+  const [row] = await getDb().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM ${matchingRows(matching)}`;
   return Number(row?.total ?? 0);
 }
 
 /** A page of ranked rows plus the total, which a page past the end has to count on its own. */
-async function searchPage(text: string, conditions: Prisma.Sql[], page: number, perPage: number) {
-  const rows = await rankArticles(text, conditions, page, perPage);
-  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countArticles(text, conditions) : 0;
-  // Results past the last reachable page are better found by a narrower query than by paging.
-  return { rows, total, pageCount: Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(total / perPage))) };
+async function rankedPage(matching: Matching, page: number, perPage: number): Promise<RankedPage> {
+  const rows = await rankArticles(matching, page, perPage);
+  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countArticles(matching) : 0;
+  return { rows, total, partial: matching.window !== null };
+}
+
+/** Results past the last reachable page are better found by a narrower query than by paging. */
+function pageCountOf(total: number, perPage: number): number {
+  return Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(total / perPage)));
+}
+
+/** Public search: the newest months first, widened until every reachable page can be filled or nothing is left out. */
+async function windowedSearchPage(matching: Omit<Matching, 'window'>, now: Date, page: number, perPage: number): Promise<RankedPage> {
+  const reachable = MAX_SEARCH_PAGE * perPage;
+  for (const months of SEARCH_WINDOW_MONTHS) {
+    const windowed = await rankedPage({ ...matching, window: searchWindow(now, months) }, page, perPage);
+    if (windowed.total >= reachable) return windowed;
+  }
+  return rankedPage({ ...matching, window: null }, page, perPage);
 }
 
 function boundedPage(page: number): number {
@@ -144,12 +212,13 @@ function searchableText(raw: string): string | null {
 }
 
 /** Published articles matching the reader's query and filters, best match first, with highlighted snippets. */
-export async function searchArticles(query: SearchQuery): Promise<Paged<ArticleSearchHit>> {
+export async function searchArticles(query: SearchQuery): Promise<ArticleSearchResults> {
   const page = boundedPage(query.page);
   const text = searchableText(query.q);
-  if (!text) return { items: [], page, pageCount: 1, total: 0 };
+  if (!text) return { items: [], page, pageCount: 1, total: 0, totalIsLowerBound: false };
   const now = new Date();
-  const { rows, total, pageCount } = await searchPage(text, [publicArticle(now), ...articleFilters(query)], page, SEARCH_RESULTS_PER_PAGE);
+  const matching = { text, scope: publicSearchRow(now), filters: articleFilters(query) };
+  const { rows, total, partial } = await windowedSearchPage(matching, now, page, SEARCH_RESULTS_PER_PAGE);
   // Read through the visibility rule again: an article unpublished between the two queries drops out.
   const summaries = await getDb().article.findMany({
     where: { ...publicArticleWhere(now), id: { in: rows.map((row) => row.id) } },
@@ -162,7 +231,7 @@ export async function searchArticles(query: SearchQuery): Promise<Paged<ArticleS
       ? [{ ...toArticleSummary(summary), titleHighlight: highlightedTitle(summary.title, row.titleHeadline), snippet: splitHighlights(row.snippetHeadline) }]
       : [];
   });
-  return { items, page, pageCount, total };
+  return { items, page, pageCount: pageCountOf(total, SEARCH_RESULTS_PER_PAGE), total, totalIsLowerBound: partial };
 }
 
 // Profiles carry no language; the russian configuration stems Latin-script words in English and Cyrillic ones in
@@ -194,7 +263,7 @@ export async function searchAuthors(rawQuery: string): Promise<AuthorCard[]> {
 /** articlesVisibleTo in SQL, so that counts and pages are right: staff search every article, a fellow their own. */
 function newsroomScope(viewer: Viewer): Prisma.Sql {
   if (viewer.role === 'ADMIN' || viewer.role === 'EDITOR') return Prisma.sql`TRUE`;
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link WHERE link."articleId" = a.id AND link."authorId" = ${viewer.authorId})`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link WHERE link."articleId" = s."articleId" AND link."authorId" = ${viewer.authorId})`;
 }
 
 /** Staff search in the newsroom: every status, restricted for a fellow to the articles they co-author. */
@@ -204,7 +273,9 @@ export async function searchNewsroomArticles(viewer: Viewer | null, query: { q: 
   const text = searchableText(query.q);
   if (!text) return { items: [], page, pageCount: 1, total: 0 };
   await catchUpScheduled();
-  const { rows, total, pageCount } = await searchPage(text, [newsroomScope(viewer)], page, NEWSROOM_SEARCH_RESULTS_PER_PAGE);
+  // Few people search the newsroom, and drafts have no publication month: every match is ranked.
+  const matching = { text, window: null, scope: newsroomScope(viewer), filters: [] };
+  const { rows, total } = await rankedPage(matching, page, NEWSROOM_SEARCH_RESULTS_PER_PAGE);
   const articles = await getDb().article.findMany({
     where: { AND: [articlesVisibleTo(viewer), { id: { in: rows.map((row) => row.id) } }] },
     select: {
@@ -230,5 +301,5 @@ export async function searchNewsroomArticles(viewer: Viewer | null, query: { q: 
       snippet: splitHighlights(row.snippetHeadline),
     }];
   });
-  return { items, page, pageCount, total };
+  return { items, page, pageCount: pageCountOf(total, NEWSROOM_SEARCH_RESULTS_PER_PAGE), total };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLUG_PATTERN, slugify } from '@/lib/content/slugify';
 
 // The search page's URL (/search?q=&region=&theme=&author=&from=&to=&page=). Anyone can type any URL, so a bad
 // parameter is dropped or clamped instead of failing: no query answers 500.
@@ -47,6 +48,15 @@ const slug = z
   .optional()
   .catch(undefined);
 
+// The author filter is typed: a name ("Leila Haddad") or a slug, both read as the author's slug.
+const authorName = z
+  .string()
+  .max(200)
+  .transform((value) => slugify(value))
+  .pipe(z.string().regex(SLUG_PATTERN))
+  .optional()
+  .catch(undefined);
+
 const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -61,7 +71,7 @@ const searchParamsSchema = z.object({
   q: z.preprocess(firstValue, z.string().catch('')),
   region: z.preprocess(firstValue, slug),
   theme: z.preprocess(firstValue, slug),
-  author: z.preprocess(firstValue, slug),
+  author: z.preprocess(firstValue, authorName),
   from: z.preprocess(firstValue, calendarDay),
   to: z.preprocess(firstValue, calendarDay),
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).catch(1).transform((page) => Math.min(page, MAX_SEARCH_PAGE))),

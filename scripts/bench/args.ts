@@ -9,9 +9,11 @@ export type BenchOptions = {
   connections: number[];
   /** Serve without the micro-cache and the public data cache (MICRO_CACHE=off, PUBLIC_CACHE=off). */
   bypassCaches: boolean;
+  /** Serve this DATA_DIR (the scale data set) instead of a fresh one with the demo content. */
+  dataDir: string | null;
 };
 
-export const USAGE = 'Usage: npm run bench -- [--url http://host:port] [--duration SECONDS] [--connections 10,50] [--no-cache]';
+export const USAGE = 'Usage: npm run bench -- [--url http://host:port] [--duration SECONDS] [--connections 10,50] [--no-cache] [--data-dir DIR]';
 
 function positiveInt(value: string | undefined, name: string): number {
   const number = Number(value);
@@ -20,7 +22,7 @@ function positiveInt(value: string | undefined, name: string): number {
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { url: null, duration: 10, connections: [10, 50], bypassCaches: false };
+  const options: BenchOptions = { url: null, duration: 10, connections: [10, 50], bypassCaches: false, dataDir: null };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i];
@@ -33,6 +35,10 @@ export function parseArgs(argv: string[]): BenchOptions {
     } else if (flag === '--connections') {
       const raw = value() ?? '';
       options.connections = raw.split(',').map((part) => positiveInt(part.trim(), '--connections'));
+    } else if (flag === '--data-dir') {
+      const raw = value();
+      if (!raw) throw new Error(`--data-dir needs a folder.\n${USAGE}`);
+      options.dataDir = raw;
     } else if (flag === '--no-cache') {
       options.bypassCaches = true;
     } else if (flag === '--help' || flag === '-h') {

@@ -1,48 +1,50 @@
-// The pages to bench, chosen from the demo content that `npm start` loads into an empty database.
-import { demoArticles, type DemoArticle } from '../../prisma/demo/content';
+// The pages to bench, chosen from the database the benched server reads: the demo content of a fresh DATA_DIR, or
+// the scale data set (`--data-dir`, filled by `npm run cli -- demo bulk`).
+import pg from 'pg';
 
-export type BenchPage = { name: string; path: string };
+export type BenchPage = { name: string; path: string; note?: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+// /articles shows 12 a page (lib/data/articles.ts ARTICLES_PER_PAGE); page 200 needs 2,400 visible articles.
+const ARTICLES_PER_PAGE = 12;
+const DEEP_PAGE = 200;
 
-function publishedTime(article: DemoArticle, now: number): number | null {
-  if (article.publishedAt === null) return null;
-  return typeof article.publishedAt === 'string' ? Date.parse(article.publishedAt) : now + article.publishedAt.daysAfterLoad * DAY_MS;
+// lib/data/visibility.ts in SQL.
+const VISIBLE = `a.status IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= now()`;
+
+async function one<T>(client: pg.Client, sql: string): Promise<T> {
+  const { rows } = await client.query<T & pg.QueryResultRow>(sql);
+  if (!rows[0]) throw new Error(`The benched database has nothing for: ${sql}`);
+  return rows[0];
 }
 
-/** What readers see: published (or scheduled whose time has come) and dated in the past (lib/data/visibility.ts). */
-function visibleArticles(now = Date.now()): DemoArticle[] {
-  return demoArticles
-    .filter((article) => article.status === 'PUBLISHED' || article.status === 'SCHEDULED')
-    .filter((article) => {
-      const time = publishedTime(article, now);
-      return time !== null && time <= now;
-    })
-    .sort((a, b) => (publishedTime(b, now) ?? 0) - (publishedTime(a, now) ?? 0));
-}
-
-/** The key with the highest count; ties go to the alphabetically first key. */
-function mostFrequent(keys: string[]): string {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  const [best] = [...counts].sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b));
-  if (!best) throw new Error('The demo content has no published articles to bench.');
-  return best[0];
-}
-
-export function pickPages(): BenchPage[] {
-  const visible = visibleArticles();
-  // The published article with the most co-authors (the newest among equals).
-  const article = visible.filter((candidate) => candidate.authors.length > 1).sort((a, b) => b.authors.length - a.authors.length)[0];
-  if (!article) throw new Error('The demo content has no published article with co-authors.');
-  const author = mostFrequent(visible.flatMap((candidate) => candidate.authors));
-  const topic = mostFrequent(visible.flatMap((candidate) => candidate.topics));
-  return [
-    { name: 'home', path: '/' },
-    { name: 'article', path: `/articles/${article.slug}` },
-    { name: 'author', path: `/authors/${author}` },
-    { name: 'topic', path: `/topics/${topic}` },
-    { name: 'articles p2', path: '/articles?page=2' },
-    { name: 'health', path: '/api/health' },
-  ];
+export async function pickPages(databaseUrl: string): Promise<BenchPage[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const visible = Number((await one<{ count: string }>(client, `SELECT count(*) FROM "Article" a WHERE ${VISIBLE}`)).count);
+    // The visible article with the most co-authors, the newest among equals.
+    const article = await one<{ slug: string }>(client, `
+      SELECT a.slug FROM "Article" a JOIN "ArticleAuthor" l ON l."articleId" = a.id WHERE ${VISIBLE}
+      GROUP BY a.id ORDER BY count(*) DESC, a."publishedAt" DESC LIMIT 1`);
+    const author = await one<{ slug: string; articles: string }>(client, `
+      SELECT au.slug, count(*) AS articles FROM "Author" au JOIN "ArticleAuthor" l ON l."authorId" = au.id
+      JOIN "Article" a ON a.id = l."articleId" WHERE ${VISIBLE} GROUP BY au.slug ORDER BY count(*) DESC, au.slug LIMIT 1`);
+    const topic = await one<{ slug: string; name: string; articles: string }>(client, `
+      SELECT t.slug, t.name, count(*) AS articles FROM "Topic" t JOIN "ArticleTopic" l ON l."topicId" = t.id
+      JOIN "Article" a ON a.id = l."articleId" WHERE ${VISIBLE} GROUP BY t.slug, t.name ORDER BY count(*) DESC, t.slug LIMIT 1`);
+    const deepPage = visible >= DEEP_PAGE * ARTICLES_PER_PAGE ? DEEP_PAGE : 2;
+    return [
+      { name: 'home', path: '/' },
+      { name: 'article', path: `/articles/${article.slug}`, note: 'the most co-authors' },
+      { name: 'author', path: `/authors/${author.slug}`, note: `${Number(author.articles).toLocaleString('en')} articles` },
+      { name: 'topic', path: `/topics/${topic.slug}`, note: `${Number(topic.articles).toLocaleString('en')} articles` },
+      { name: `articles p${deepPage}`, path: `/articles?page=${deepPage}`, note: `of ${visible.toLocaleString('en')} visible articles` },
+      { name: 'search', path: `/search?q=${encodeURIComponent(topic.name.toLowerCase())}`, note: 'the busiest topic as words' },
+      { name: 'site feed', path: '/feed.xml' },
+      { name: 'author feed', path: `/authors/${author.slug}/feed.xml` },
+      { name: 'health', path: '/api/health' },
+    ];
+  } finally {
+    await client.end();
+  }
 }

@@ -6,6 +6,7 @@ import type { RunResult, WarmResult } from './load';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memory';
 import type { BenchPage } from './pages';
+import type { QueryCount } from './queries';
 import { verdict, type TargetCheck } from './targets';
 
 export type BenchReport = {
@@ -19,6 +20,7 @@ export type BenchReport = {
   pages: { page: BenchPage; warm: WarmResult }[];
   runs: RunResult[];
   js: JsWeight[];
+  queries: QueryCount[];
   memory: MemoryResult | null;
   editorial: EditorialResult | null;
   targets: TargetCheck[];
@@ -52,12 +54,14 @@ function runTable(runs: RunResult[]): Table {
 
 function pageTable(report: BenchReport): Table {
   return {
-    headers: ['page', 'status', 'x-nextjs-cache', 'cache-control', 'HTML', 'HTML gz', 'scripts (ext + inline)', 'JS gz', 'of it nomodule'],
-    right: [false, true, false, false, true, true, true, true, true],
+    headers: ['page', 'what', 'status', 'x-nextjs-cache', 'cache-control', 'HTML', 'HTML gz', 'scripts (ext + inline)', 'JS gz', 'of it nomodule', 'DB statements / request'],
+    right: [false, false, true, false, false, true, true, true, true, true, true],
     rows: report.pages.map(({ page, warm }) => {
       const js = report.js.find((weight) => weight.path === page.path);
+      const queries = report.queries.find((count) => count.page.path === page.path);
       return [
         page.name,
+        page.note ?? '',
         String(warm.status),
         warm.headers['x-nextjs-cache'] ?? '–',
         warm.headers['cache-control'] ?? '–',
@@ -66,6 +70,7 @@ function pageTable(report: BenchReport): Table {
         js ? `${js.externalScripts} + ${js.inlineScripts}` : '–',
         js ? kib(js.totalGzipBytes) : '–',
         js ? kib(js.nomoduleGzipBytes) : '–',
+        queries ? queries.perRequest.toFixed(1) : '–',
       ];
     }),
   };
@@ -150,9 +155,9 @@ ${loadWarning(report) ? `\n> ${loadWarning(report)}\n` : ''}
 
 ${markdownTable(runTable(report.runs))}
 
-## Pages: cache headers and JavaScript shipped
+## Pages: cache headers, JavaScript shipped, database statements
 
-JS gz = every same-origin \`<script src>\` plus every inline script of the page's HTML, each gzipped at level 9, summed (JSON-LD and other data blocks excluded). "of it nomodule" is the part in \`nomodule\` scripts (legacy polyfills) that modern browsers skip. HTML gz is the document itself at gzip level 9.
+DB statements / request = transactions PostgreSQL committed while the page was requested 20 times in a row, divided by 20 (each statement outside a transaction commits once); with the caches on, a cached page needs none. JS gz = every same-origin \`<script src>\` plus every inline script of the page's HTML, each gzipped at level 9, summed (JSON-LD and other data blocks excluded). "of it nomodule" is the part in \`nomodule\` scripts (legacy polyfills) that modern browsers skip. HTML gz is the document itself at gzip level 9.
 
 ${markdownTable(pageTable(report))}
 

@@ -2,6 +2,7 @@
  * `npm run bench`: load-tests the public site of a production build and writes docs/PERFORMANCE.md.
  *
  *   npm run bench                                  start a throwaway server (fresh DATA_DIR, demo content, .next-bench)
+ *   npm run bench -- --data-dir .data-scale        serve that DATA_DIR instead (after `npm run cli -- demo bulk`)
  *   npm run bench -- --url http://localhost:3000   bench a server that is already running instead
  *   npm run bench -- --duration 10 --connections 10,50
  *
@@ -16,10 +17,12 @@ import { measureEditorial, type EditorialResult } from './editorial';
 import { measureJs, type JsWeight } from './measure-js';
 import { sampleMemory } from './memory';
 import { pickPages } from './pages';
+import { measureQueriesPerRequest, type QueryCount } from './queries';
 import { findServerPid } from './proc';
 import { printReport, writeMarkdown } from './report';
-import { startServer, type BenchServer } from './server';
-import { checkEditorialTargets, checkTargets } from './targets';
+import { BENCH_DIST_DIR, startServer, type BenchServer } from './server';
+import { checkEditorialTargets, checkPageTargets, checkTargets } from './targets';
+import { openDatabase, readLaunchConfig } from '../lib/launch-config';
 
 const reportFile = (options: BenchOptions) => path.join('docs', options.bypassCaches ? 'PERFORMANCE-uncached.md' : 'PERFORMANCE.md');
 const log = (line: string) => console.log(line);
@@ -37,8 +40,20 @@ function localPort(baseUrl: string): number | null {
   return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
 }
 
+/** The database the benched server reads: its DATA_DIR's embedded PostgreSQL, or npm start's (DATABASE_URL or DATA_DIR). */
+async function benchedDatabaseUrl(server: BenchServer | null): Promise<string> {
+  const config = readLaunchConfig(server ? { ...process.env, DATA_DIR: server.dataDir, DATABASE_URL: undefined } : process.env);
+  const handle = await openDatabase(config, log);
+  if (handle.owned) {
+    await handle.stop();
+    throw new Error('The benched server\'s database is not running; give --url together with its DATA_DIR or DATABASE_URL.');
+  }
+  return handle.url;
+}
+
 async function bench(options: BenchOptions, server: BenchServer | null, baseUrl: string, command: string, machine: ReturnType<typeof describeMachine>) {
-  const pages = pickPages();
+  const databaseUrl = await benchedDatabaseUrl(server);
+  const pages = await pickPages(databaseUrl);
   const port = server?.port ?? localPort(baseUrl);
   const serverPid = port === null ? null : findServerPid(port, server?.pid ?? null);
   log(serverPid === null ? 'Server process not found: memory and server CPU are not measured.' : `Server process: pid ${serverPid}`);
@@ -75,26 +90,37 @@ async function bench(options: BenchOptions, server: BenchServer | null, baseUrl:
 
   const pressureAfter = cpuPressureTotalUs();
 
+  log('Counting database statements per request (PostgreSQL publishes its counters within 10 s)…');
+  const queries: QueryCount[] = await measureQueriesPerRequest(baseUrl, pages.filter((page) => !page.path.startsWith('/api/')), databaseUrl);
+
   // Publishing writes articles, so the newsroom figures are taken only on the benchmark's own throwaway server.
   let editorial: EditorialResult | null = null;
-  if (server) editorial = await measureEditorial(baseUrl, log);
-  else log('Newsroom figures skipped: they publish articles, so they run only against the benchmark’s own server.');
+  if (server && !options.dataDir) editorial = await measureEditorial(baseUrl, log);
+  else log('Newsroom figures skipped: they publish articles, so they run only against the benchmark’s own throwaway server.');
   const cpuPressure =
     pressureBefore.us === null || pressureAfter === null ? null : ((pressureAfter - pressureBefore.us) / 1000 / (performance.now() - pressureBefore.at)) * 100;
 
+  const measuredMemory = memory?.stop() ?? null;
   const report = {
     date: new Date(),
     cpuPressure,
     command,
-    target: server ? `started by the benchmark (npm start with a fresh DATA_DIR, NEXT_DIST_DIR=.next-bench), ${baseUrl}` : `already running at ${baseUrl}`,
+    target: server
+      ? `started by the benchmark (npm start with ${options.dataDir ? `DATA_DIR=${options.dataDir}` : 'a fresh DATA_DIR'}, NEXT_DIST_DIR=${BENCH_DIST_DIR}), ${baseUrl}`
+      : `already running at ${baseUrl}`,
     duration: options.duration,
     machine,
     pages: warmed,
     runs,
     js,
-    memory: memory?.stop() ?? null,
+    queries,
+    memory: measuredMemory,
     editorial,
-    targets: [...checkTargets(runs), ...checkEditorialTargets(editorial)],
+    targets: [
+      ...checkTargets(runs),
+      ...checkPageTargets({ runs, js, queries, memory: measuredMemory, bypassCaches: options.bypassCaches }),
+      ...checkEditorialTargets(editorial),
+    ],
   };
   printReport(report, log);
   writeMarkdown(report, reportFile(options));
@@ -121,8 +147,8 @@ async function main(): Promise<number> {
       baseUrl = options.url;
       await reachable(baseUrl);
     } else {
-      log(`Starting a production server (npm start, NEXT_DIST_DIR=.next-bench; the first run builds)…`);
-      server = await startServer(log, { bypassCaches: options.bypassCaches });
+      log(`Starting a production server (npm start, NEXT_DIST_DIR=${BENCH_DIST_DIR}; the first run builds)…`);
+      server = await startServer(log, { bypassCaches: options.bypassCaches, dataDir: options.dataDir });
       baseUrl = server.baseUrl;
     }
   } catch (error) {

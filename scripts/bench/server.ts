@@ -9,7 +9,8 @@ import path from 'node:path';
 import { liveGroupMembers } from './proc';
 import { restoreTsconfig, snapshotTsconfig } from '../lib/tsconfig-guard';
 
-export const BENCH_DIST_DIR = '.next-bench';
+// BENCH_DIST_DIR: another build folder, so two benchmarks (or a benchmark and the load test) can run side by side.
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR ?? '.next-bench';
 const READY_TIMEOUT_MS = 10 * 60_000; // the first run builds into .next-bench first
 const STOP_GRACE_MS = 15_000;
 
@@ -19,6 +20,8 @@ export type BenchServer = {
   /** pid of the launcher, also its process group id. */
   pid: number;
   tempDir: string;
+  /** The server's DATA_DIR: a fresh one under tempDir, or the one given (never deleted). */
+  dataDir: string;
   stop(): Promise<void>;
 };
 
@@ -36,9 +39,9 @@ function freePort(): Promise<number> {
   });
 }
 
-function postmasterPid(tempDir: string): number | null {
+function postmasterPid(dataDir: string): number | null {
   try {
-    const pid = Number(fs.readFileSync(path.join(tempDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     process.kill(pid, 0);
     return pid;
   } catch {
@@ -55,9 +58,9 @@ function signalGroup(pgid: number, signal: NodeJS.Signals) {
 }
 
 /** Last resort on any exit of the benchmark (synchronous): nothing of ours keeps running, the temp dir goes. */
-function killEverythingNow(pgid: number, tempDir: string) {
+function killEverythingNow(pgid: number, tempDir: string, ownDataDir: string | null) {
   signalGroup(pgid, 'SIGKILL');
-  const postgres = postmasterPid(tempDir);
+  const postgres = ownDataDir === null ? null : postmasterPid(ownDataDir);
   if (postgres !== null) process.kill(postgres, 'SIGQUIT');
   fs.rmSync(tempDir, { recursive: true, force: true });
 }
@@ -81,27 +84,36 @@ async function waitForHealth(child: ChildProcess, baseUrl: string, tail: () => s
   throw new Error(`GET /api/health did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last}).\n${tail()}`);
 }
 
-export async function startServer(log: (line: string) => void, { bypassCaches = false } = {}): Promise<BenchServer> {
+type ServerOptions = {
+  bypassCaches?: boolean;
+  /** Serve this DATA_DIR (e.g. the scale data set) instead of a fresh one with the demo content. */
+  dataDir?: string | null;
+};
+
+export async function startServer(log: (line: string) => void, { bypassCaches = false, dataDir: givenDataDir = null }: ServerOptions = {}): Promise<BenchServer> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dispatch-bench-'));
   fs.chmodSync(tempDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+  const dataDir = givenDataDir ? path.resolve(givenDataDir) : path.join(tempDir, 'data');
+  // Only a PostgreSQL of our own fresh DATA_DIR is ours to stop.
+  const ownDataDir = givenDataDir ? null : dataDir;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const tsconfig = snapshotTsconfig();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATA_DIR: path.join(tempDir, 'data'),
+    DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: '1',
     ...(bypassCaches ? { MICRO_CACHE: 'off', PUBLIC_CACHE: 'off' } : {}),
   };
-  delete env.DATABASE_URL; // always the embedded PostgreSQL with the demo content
+  delete env.DATABASE_URL; // always an embedded PostgreSQL: the demo content, or the given DATA_DIR's
   delete env.SITE_URL;
 
   const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pgid = child.pid!;
-  const onExit = () => killEverythingNow(pgid, tempDir);
+  const onExit = () => killEverythingNow(pgid, tempDir, ownDataDir);
   process.on('exit', onExit);
 
   // The server's output goes to a log in the temp dir; it is echoed until the server is ready.
@@ -123,8 +135,9 @@ export async function startServer(log: (line: string) => void, { bypassCaches = 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) signalGroup(pgid, 'SIGTERM');
     const deadline = Date.now() + STOP_GRACE_MS;
-    while (Date.now() < deadline && (liveGroupMembers(pgid).length > 0 || postmasterPid(tempDir) !== null)) await sleep(200);
-    if (liveGroupMembers(pgid).length > 0 || postmasterPid(tempDir) !== null) {
+    const running = () => liveGroupMembers(pgid).length > 0 || (ownDataDir !== null && postmasterPid(ownDataDir) !== null);
+    while (Date.now() < deadline && running()) await sleep(200);
+    if (running()) {
       log(`The server did not stop within ${STOP_GRACE_MS / 1000} s: SIGKILL`);
       onExit();
       await sleep(500);
@@ -143,5 +156,5 @@ export async function startServer(log: (line: string) => void, { bypassCaches = 
   }
   echo = false;
   restoreTsconfig(tsconfig, BENCH_DIST_DIR, log);
-  return { baseUrl, port, pid: pgid, tempDir, stop };
+  return { baseUrl, port, pid: pgid, tempDir, dataDir, stop };
 }

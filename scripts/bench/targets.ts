@@ -1,6 +1,9 @@
 // The performance targets the benchmark checks (it reports; the tests judge).
 import { median, type EditorialResult } from './editorial';
 import type { RunResult } from './load';
+import type { JsWeight } from './measure-js';
+import type { MemoryResult } from './memory';
+import type { QueryCount } from './queries';
 
 export type TargetCheck = { name: string; pass: boolean | null; detail: string };
 
@@ -27,6 +30,54 @@ export function checkTargets(runs: RunResult[]): TargetCheck[] {
       detail: `${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx`,
     },
   ];
+}
+
+const MAX_STATEMENTS_PER_REQUEST = 3;
+const MAX_JS_GZIP_BYTES = 100 * 1024;
+const MAX_PEAK_RSS_BYTES = 400 * 1024 ** 2;
+const UNCACHED = { connections: 10, minRps: 150, maxP99Ms: 300 };
+
+type PageFigures = { runs: RunResult[]; js: JsWeight[]; queries: QueryCount[]; memory: MemoryResult | null; bypassCaches: boolean };
+
+const worst = <T>(items: T[], score: (item: T) => number): T | undefined => [...items].sort((a, b) => score(b) - score(a))[0];
+
+/** Targets every page shares: statements, JavaScript, memory and, with the caches bypassed, throughput. */
+export function checkPageTargets({ runs, js, queries, memory, bypassCaches }: PageFigures): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  // What a page needs shows with the caches bypassed; with them on, the counts mostly show revalidations.
+  const mostQueries = worst(queries, (count) => count.perRequest);
+  checks.push({
+    name: `every page needs at most ${MAX_STATEMENTS_PER_REQUEST} database statements (caches bypassed)`,
+    pass: bypassCaches && mostQueries ? mostQueries.perRequest <= MAX_STATEMENTS_PER_REQUEST : null,
+    detail: !bypassCaches ? 'judged only with --no-cache' : mostQueries ? `most: ${mostQueries.page.name} ${mostQueries.perRequest.toFixed(1)}` : 'not measured',
+  });
+  const heaviest = worst(js, (weight) => weight.totalGzipBytes - weight.nomoduleGzipBytes);
+  checks.push({
+    name: `reading pages ship at most ${MAX_JS_GZIP_BYTES / 1024} KiB of gzipped JS (nomodule excluded)`,
+    pass: heaviest ? heaviest.totalGzipBytes - heaviest.nomoduleGzipBytes <= MAX_JS_GZIP_BYTES : null,
+    detail: heaviest ? `heaviest: ${heaviest.path} ${((heaviest.totalGzipBytes - heaviest.nomoduleGzipBytes) / 1024).toFixed(1)} KiB` : 'not measured',
+  });
+  checks.push({
+    name: `server RSS under ${MAX_PEAK_RSS_BYTES / 1024 ** 2} MiB at peak`,
+    pass: memory && memory.samples > 0 ? memory.peakBytes < MAX_PEAK_RSS_BYTES : null,
+    detail: memory && memory.samples > 0 ? `${(memory.peakBytes / 1024 ** 2).toFixed(0)} MiB` : 'not measured',
+  });
+  if (bypassCaches) {
+    const uncached = runs.filter((run) => run.connections === UNCACHED.connections && !run.page.path.startsWith('/api/'));
+    const slowest = worst(uncached, (run) => -run.requestsPerSecond);
+    const latest = worst(uncached, (run) => run.p99);
+    checks.push({
+      name: `caches bypassed: every page >= ${UNCACHED.minRps} req/s at ${UNCACHED.connections} connections`,
+      pass: slowest ? slowest.requestsPerSecond >= UNCACHED.minRps : null,
+      detail: slowest ? `slowest: ${slowest.page.name} ${slowest.requestsPerSecond.toFixed(0)} req/s` : `not measured (add ${UNCACHED.connections} to --connections)`,
+    });
+    checks.push({
+      name: `caches bypassed: every page p99 < ${UNCACHED.maxP99Ms} ms at ${UNCACHED.connections} connections`,
+      pass: latest ? latest.p99 < UNCACHED.maxP99Ms : null,
+      detail: latest ? `highest: ${latest.page.name} p99 ${latest.p99} ms` : 'not measured',
+    });
+  }
+  return checks;
 }
 
 const AUTOSAVE_MEDIAN_MS = 50;

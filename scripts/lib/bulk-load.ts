@@ -3,7 +3,7 @@ import { BULK_TOPICS, BulkContentGenerator, type BulkArticle, type BulkArticleSt
 
 // Writes generated authors and articles to PostgreSQL fast: one multi-row INSERT per table and batch (arrays
 // unnested server-side, so a batch is a handful of statements whatever its size), one transaction per batch, two
-// batches in flight so both cores work. Row triggers (the search vectors) run as for any insert.
+// batches in flight so both cores work. The search triggers (ArticleSearch rows) run as for any insert.
 
 export type BulkLoadOptions = {
   articles: number;
@@ -102,7 +102,7 @@ async function load(pool: pg.Pool, options: BulkLoadOptions): Promise<BulkLoadSu
 
   const analyzeStarted = performance.now();
   // Bulk inserts (and the search triggers' updates) leave the planner's statistics stale and dead row versions behind.
-  await pool.query('VACUUM (ANALYZE) "Author", "AuthorTopic", "Article", "ArticleAuthor", "ArticleTopic"');
+  await pool.query('VACUUM (ANALYZE) "Author", "AuthorTopic", "Article", "ArticleAuthor", "ArticleTopic", "ArticleSearch"');
   const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
 
   return {

@@ -80,6 +80,18 @@ test('a region filter narrows the results and stays in the URL', async ({ page }
   await expect(page.getByLabel('Search', { exact: true })).toHaveValue('water');
 });
 
+test('an author typed by name narrows the results to their articles', async ({ page }) => {
+  const author = demoAuthors.find((candidate) => candidate.slug === 'julian-whitcombe');
+  if (!author) throw new Error('No demo author julian-whitcombe');
+  await search(page, 'water sharing');
+  await expect(resultLink(page, FERGANA)).toBeVisible();
+  await page.getByLabel('Author', { exact: true }).fill(author.name);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]author=/, NAVIGATION);
+  await expect(resultLink(page, BALTIC)).toBeVisible();
+  await expect(resultLink(page, FERGANA)).toHaveCount(0);
+});
+
 test('never finds a draft or an article scheduled for later', async ({ page }) => {
   for (const word of ['zephyrine', 'quillwort']) {
     await search(page, word);

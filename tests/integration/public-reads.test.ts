@@ -135,9 +135,9 @@ describe('public authors and topics', () => {
   });
 
   it('lists active authors with visible articles in the directory, filtered by every chosen topic', async () => {
-    expect((await data.authors.listAuthorDirectory()).map((author) => author.slug)).toEqual(['ines-moreau', 'guest-writer']);
-    expect((await data.authors.listAuthorDirectory(['arctic', 'shipping'])).map((author) => author.slug)).toEqual(['ines-moreau']);
-    expect(await data.authors.listAuthorDirectory(['bad slug'])).toEqual([]);
+    expect((await data.authors.listAuthorDirectory()).items.map((author) => author.slug)).toEqual(['ines-moreau', 'guest-writer']);
+    expect((await data.authors.listAuthorDirectory(['arctic', 'shipping'])).items.map((author) => author.slug)).toEqual(['ines-moreau']);
+    expect((await data.authors.listAuthorDirectory(['bad slug'])).items).toEqual([]);
   });
 
   it('lists approved topics only', async () => {

@@ -158,7 +158,7 @@ describe('searchArticles', () => {
   });
 
   it('never finds drafts, articles in review, archived ones or those scheduled for later', async () => {
-    expect(await data.search.searchArticles(query('zephyrine'))).toEqual({ items: [], page: 1, pageCount: 1, total: 0 });
+    expect(await data.search.searchArticles(query('zephyrine'))).toEqual({ items: [], page: 1, pageCount: 1, total: 0, totalIsLowerBound: false });
     expect(await slugsFor('quillwort')).toEqual(['scheduled-due']);
   });
 
@@ -249,16 +249,76 @@ describe('vectors kept current by the database', () => {
   it('uses the GIN indexes', async () => {
     const plans = await prisma.$transaction([
       prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
-      prisma.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT id FROM "Article" a
-        WHERE (a.language = 'en' AND a."searchVector" @@ websearch_to_tsquery(search_config('en'), 'icebreakers'))
-           OR (a.language = 'ru' AND a."searchVector" @@ websearch_to_tsquery(search_config('ru'), 'icebreakers'))
-           OR (a.language NOT IN ('en', 'ru') AND a."searchVector" @@ websearch_to_tsquery('simple', 'icebreakers'))`,
+      prisma.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT "articleId" FROM "ArticleSearch" s
+        WHERE (s.language = 'en' AND s.document @@ websearch_to_tsquery(search_config('en'), 'icebreakers'))
+           OR (s.language = 'ru' AND s.document @@ websearch_to_tsquery(search_config('ru'), 'icebreakers'))
+           OR (s.language NOT IN ('en', 'ru') AND s.document @@ websearch_to_tsquery('simple', 'icebreakers'))`,
       prisma.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT id FROM "Author" WHERE "searchVector" @@ websearch_to_tsquery('russian', 'moreau')`,
     ]);
     const [, articlePlan, authorPlan] = plans.map((plan) => (Array.isArray(plan) ? plan.map((row) => row['QUERY PLAN']).join('\n') : ''));
-    expect(articlePlan).toContain('Bitmap Index Scan on "Article_searchVector_idx"');
+    expect(articlePlan).toContain('Bitmap Index Scan on "ArticleSearch_document_idx"');
     expect(articlePlan).not.toContain('Seq Scan');
     expect(authorPlan).toContain('Author_searchVector_idx');
+  });
+
+  it('keeps a row per article whose publication month follows publishing, unpublishing and scheduling', async () => {
+    const month = (date: Date) => `published ${date.toISOString().slice(0, 7)}`;
+    const tokensOf = async (slug: string) => {
+      const [row] = await prisma.$queryRaw<{ since: Date | null; tokens: string[] }[]>`
+        SELECT s."publicSince" AS since, ARRAY(SELECT lexeme FROM unnest(s.document) WHERE lexeme LIKE 'published %') AS tokens
+        FROM "ArticleSearch" s WHERE s."articleId" = ${ids[slug]}`;
+      return row;
+    };
+    const publishedAt = new Date(now - 400 * DAY);
+    await createArticle({ slug: 'month-token', title: 'Month token', body: 'ptarmigan', publishedAt, status: 'DRAFT' });
+    expect(await tokensOf('month-token')).toEqual({ since: null, tokens: [] });
+    await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'PUBLISHED' } });
+    expect(await tokensOf('month-token')).toEqual({ since: publishedAt, tokens: [month(publishedAt)] });
+    const later = new Date(now + 40 * DAY);
+    await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'SCHEDULED', publishedAt: later } });
+    expect(await tokensOf('month-token')).toEqual({ since: later, tokens: [month(later)] });
+    await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'ARCHIVED' } });
+    expect(await tokensOf('month-token')).toEqual({ since: null, tokens: [] });
+    expect(await slugsFor('ptarmigan')).toEqual([]);
+  });
+});
+
+describe('search windows', () => {
+  const reachable = 50 * 10;
+
+  it('ranks among the newest months when they alone fill every reachable page, and says the count is a lower bound', async () => {
+    const recent = Array.from({ length: reachable + 5 }, (_, index) => ({
+      slug: `krill-recent-${index}`, title: `Fisheries note ${index}`, body: 'krill quotas', bodyText: 'krill quotas', doc: doc('krill quotas'),
+      publishedAt: new Date(now - DAY - index * 60_000),
+    }));
+    await prisma.article.createMany({
+      data: recent.map(({ slug, title, bodyText, doc: body, publishedAt }) => ({ slug, title, body, bodyText, status: 'PUBLISHED' as const, publishedAt })),
+    });
+    // Older than any window: a better match (krill in the title) that only a narrower query reaches.
+    await createArticle({ slug: 'krill-classic', title: 'Krill, the classic study', body: 'krill quotas and whales', publishedAt: new Date(now - 5 * 365 * DAY) });
+
+    const results = await data.search.searchArticles(query('krill'));
+    expect(results).toMatchObject({ totalIsLowerBound: true, total: reachable + 5, pageCount: 50 });
+    expect(results.items.map((hit) => hit.slug)).toEqual(Array.from({ length: 10 }, (_, index) => `krill-recent-${index}`));
+
+    const narrower = await data.search.searchArticles(query('krill whales'));
+    expect(narrower).toMatchObject({ totalIsLowerBound: false, total: 1 });
+    expect(narrower.items.map((hit) => hit.slug)).toEqual(['krill-classic']);
+  });
+
+  it('widens to the whole archive when the newest months hold fewer matches, ranking a title match first', async () => {
+    await createArticle({ slug: 'lamprey-old-title', title: 'Lamprey ladders', body: 'Fish passes on old dams.', publishedAt: new Date(now - 9 * 365 * DAY) });
+    await createArticle({ slug: 'lamprey-new-body', title: 'Dam removal', body: 'Lamprey returned upstream.', publishedAt: new Date(now - 2 * DAY) });
+    const results = await data.search.searchArticles(query('lamprey'));
+    expect(results).toMatchObject({ totalIsLowerBound: false, total: 2 });
+    expect(results.items.map((hit) => hit.slug)).toEqual(['lamprey-old-title', 'lamprey-new-body']);
+  });
+
+  it('cuts the snippet where the word is, deep in a long body', async () => {
+    const filler = 'Nothing of note happened on the coast that season. '.repeat(200);
+    await createArticle({ slug: 'deep-word', title: 'A long report', body: `${filler}Then the sandpipers came back to the estuary. ${filler}` });
+    const [hit] = (await data.search.searchArticles(query('sandpipers'))).items;
+    expect(hit?.snippet.filter((run) => run.highlighted).map((run) => run.text)).toEqual(['sandpipers']);
   });
 });
 

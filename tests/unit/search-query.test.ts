@@ -59,6 +59,13 @@ describe('parseSearchParams', () => {
     expect(parseSearchParams({})).toEqual({ query: { q: '', page: 1 }, shortened: false });
   });
 
+  it('reads an author typed by name as their slug', () => {
+    expect(parseSearchParams({ author: '  Leila Haddad ' }).query).toMatchObject({ author: 'leila-haddad' });
+    expect(parseSearchParams({ author: 'Тамар Гелашвили' }).query).toMatchObject({ author: 'tamar-gelashvili' });
+    expect(parseSearchParams({ author: '<script>' }).query).toMatchObject({ author: 'script' });
+    expect(parseSearchParams({ author: '!!!' }).query).toEqual({ q: '', page: 1 });
+  });
+
   it('takes the first of repeated parameters', () => {
     expect(parseSearchParams({ q: ['first', 'second'], region: ['arctic', 'south-caucasus'] }).query).toMatchObject({ q: 'first', region: 'arctic' });
   });

@@ -55,13 +55,16 @@ export default async function ArticlesPage({ searchParams }: Props) {
         {authorSlug ? <input type="hidden" name="author" value={authorSlug} /> : null}
         <button type="submit" className="rounded bg-ink px-4 py-1.5 font-medium text-white dark:bg-stone-100 dark:text-ink">Filter</button>
       </form>
-      <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">{result.total} articles</p>
+      <p className="mt-4 text-sm text-stone-600 dark:text-stone-400">
+        {result.totalIsLowerBound ? `More than ${result.total.toLocaleString('en')} articles, newest first` : `${result.total.toLocaleString('en')} articles`}
+      </p>
       <div className="mt-6">
         <ArticleList articles={result.items} emptyText="No articles match this filter." />
       </div>
       <Pagination
         page={result.page}
         pageCount={result.pageCount}
+        morePages={result.totalIsLowerBound}
         basePath="/articles"
         query={{ ...(topicSlug ? { topic: topicSlug } : {}), ...(authorSlug ? { author: authorSlug } : {}) }}
       />

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { AuthorCardView } from '@/components/site/AuthorCardView';
+import { Pagination } from '@/components/site/Pagination';
 import { listAuthorDirectory } from '@/lib/data/authors';
+import { parsePageParam } from '@/lib/data/slugs';
 import { listTopics } from '@/lib/data/topics';
 import { siteFeedAlternates } from '@/lib/feeds/discovery';
 import { siteOpenGraph } from '@/lib/seo/metadata';
@@ -30,8 +33,11 @@ export default async function AuthorsPage({ searchParams }: Props) {
   const query = await searchParams;
   const region = values(query.region)[0];
   const theme = values(query.theme)[0];
-  const topics = await listTopics();
-  const authors = await listAuthorDirectory([region, theme].filter((slug): slug is string => Boolean(slug)));
+  const page = parsePageParam(query.page);
+  if (page === null) notFound();
+  const [topics, directory] = await Promise.all([listTopics(), listAuthorDirectory([region, theme].filter((slug): slug is string => Boolean(slug)), page)]);
+  if (page > directory.pageCount) notFound();
+  const authors = directory.items;
   const regions = topics.filter((topic) => topic.kind === 'REGION');
   const themes = topics.filter((topic) => topic.kind === 'THEME');
   const described = [themes.find((t) => t.slug === theme)?.name, regions.find((r) => r.slug === region)?.name].filter(Boolean);
@@ -68,6 +74,13 @@ export default async function AuthorsPage({ searchParams }: Props) {
           ))}
         </ul>
       )}
+      <Pagination
+        page={directory.page}
+        pageCount={directory.pageCount}
+        morePages={directory.totalIsLowerBound}
+        basePath="/authors"
+        query={{ ...(region ? { region } : {}), ...(theme ? { theme } : {}) }}
+      />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { AuthorCardView } from '@/components/site/AuthorCardView';
 import { SearchForm } from '@/components/site/SearchForm';
 import { SearchPagination } from '@/components/site/SearchPagination';
 import { SearchResultList } from '@/components/site/SearchResultList';
-import { listAuthorDirectory } from '@/lib/data/authors';
 import { SEARCH_RESULTS_PER_PAGE, searchArticles, searchAuthors } from '@/lib/data/search';
 import { listTopics } from '@/lib/data/topics';
 import { hasSearchableWords, MAX_SEARCH_QUERY_LENGTH, parseSearchParams, searchHref } from '@/lib/validation/search';
@@ -21,9 +20,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const { query, shortened } = parseSearchParams(await searchParams);
-  const [topics, directory, results, experts] = await Promise.all([
+  const [topics, results, experts] = await Promise.all([
     listTopics(),
-    listAuthorDirectory(),
     searchArticles(query),
     query.page === 1 ? searchAuthors(query.q) : Promise.resolve([]),
   ]);
@@ -37,7 +35,6 @@ export default async function SearchPage({ searchParams }: Props) {
         query={query}
         regions={topics.filter((topic) => topic.kind === 'REGION')}
         themes={topics.filter((topic) => topic.kind === 'THEME')}
-        authors={directory}
       />
       {shortened ? (
         <p role="status" className="mt-6 text-sm">Searches are limited to {MAX_SEARCH_QUERY_LENGTH} characters; we searched for the first {MAX_SEARCH_QUERY_LENGTH}.</p>
@@ -61,8 +58,11 @@ export default async function SearchPage({ searchParams }: Props) {
           <section aria-labelledby="articles-heading" className="mt-10">
             <h2 id="articles-heading" className="font-serif text-2xl font-bold">Articles</h2>
             <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">
-              {results.total === 1 ? `1 article matches ${quoted}` : `${results.total} articles match ${quoted}`}
+              {results.totalIsLowerBound
+                ? `More than ${results.total.toLocaleString('en')} articles match ${quoted}`
+                : results.total === 1 ? `1 article matches ${quoted}` : `${results.total.toLocaleString('en')} articles match ${quoted}`}
               {filtered ? ' with these filters' : ''}.
+              {results.totalIsLowerBound ? ' The most relevant recent ones are shown; add words or filters to reach older ones.' : ''}
             </p>
             {results.items.length > 0 ? (
               <div className="mt-6">

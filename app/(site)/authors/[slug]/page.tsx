@@ -95,7 +95,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       <section aria-labelledby="articles-heading" className="mt-10">
         <h2 id="articles-heading" className="mb-4 font-serif text-2xl font-bold">Articles by {author.name}</h2>
         <ArticleList articles={articles.items} headingLevel={3} emptyText="No published articles yet." />
-        <Pagination page={articles.page} pageCount={articles.pageCount} basePath={`/authors/${author.slug}`} />
+        <Pagination page={articles.page} pageCount={articles.pageCount} morePages={articles.totalIsLowerBound} basePath={`/authors/${author.slug}`} />
       </section>
     </div>
   );

@@ -50,7 +50,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
         <section aria-labelledby="topic-articles" className="mt-8">
           <h2 id="topic-articles" className="mb-4 font-serif text-2xl font-bold">Articles</h2>
           <ArticleList articles={articles.items} headingLevel={3} emptyText="No articles on this topic yet." />
-          <Pagination page={articles.page} pageCount={articles.pageCount} basePath={`/topics/${topic.slug}`} />
+          <Pagination page={articles.page} pageCount={articles.pageCount} morePages={articles.totalIsLowerBound} basePath={`/topics/${topic.slug}`} />
         </section>
       </div>
       <aside aria-labelledby="topic-experts">

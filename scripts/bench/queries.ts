@@ -1,0 +1,43 @@
+// Database statements per request, from PostgreSQL's own counters: each statement the app sends outside a
+// transaction commits one, and a transaction commits one in all (pg_stat_database.xact_commit).
+import pg from 'pg';
+import type { BenchPage } from './pages';
+
+export type QueryCount = { page: BenchPage; perRequest: number };
+
+const REQUESTS = 20;
+// A backend publishes its counters at most once a second while busy and within 10 s once idle (PostgreSQL 15+).
+const STATS_FLUSH_WAIT_MS = 11_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function commits(client: pg.Client): Promise<number> {
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ commits: string }>('SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = current_database()');
+  return Number(rows[0]?.commits ?? 0);
+}
+
+/** Requests each page REQUESTS times in a row and divides the commits the database counted in between. */
+export async function measureQueriesPerRequest(baseUrl: string, pages: BenchPage[], databaseUrl: string): Promise<QueryCount[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const counts: QueryCount[] = [];
+    await sleep(STATS_FLUSH_WAIT_MS);
+    let before = await commits(client);
+    for (const page of pages) {
+      for (let index = 0; index < REQUESTS; index += 1) {
+        const response = await fetch(new URL(page.path, baseUrl));
+        await response.arrayBuffer();
+      }
+      await sleep(STATS_FLUSH_WAIT_MS);
+      const after = await commits(client);
+      // Our own snapshot read in between commits twice.
+      counts.push({ page, perRequest: Math.max(0, after - before - 2) / REQUESTS });
+      before = after;
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
