@@ -22,6 +22,9 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
 
   function sharedLifetimeMs(response) {
     if (response.statusCode !== 200 || response.getHeader('set-cookie')) return 0;
+    // Next answers STALE while it regenerates a page after a publish: keeping that for a second would delay the
+    // publish by as much; the next requests go to Next until it answers with the fresh page.
+    if (response.getHeader('x-nextjs-cache') === 'STALE') return 0;
     // The app marks pages that are the same for every reader, even those Next renders per request.
     const sharedSeconds = Number(response.getHeader(SHARED_MAX_AGE_HEADER) ?? 0);
     if (sharedSeconds > 0) return sharedSeconds * 1000;
@@ -72,6 +75,8 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
         const headers = { ...response.getHeaders() };
         delete headers['x-dispatch-cache'];
+        // Each response names its own request (scripts/server.mjs sets it before serving from here).
+        delete headers['x-request-id'];
         entries.set(key, { status: response.statusCode, headers, body: Buffer.concat(chunks), expires: now() + lifetime });
       }
       return end.call(this, chunk, encoding, callback);

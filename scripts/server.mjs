@@ -3,12 +3,20 @@
 import http from 'node:http';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-address.js';
+import { listenForInvalidations } from '../lib/cache/redis-cache-handler.mjs';
+import { getLogger, parseRequestId, pathForLog, REQUEST_ID_HEADER, runWithRequestId } from '../lib/log.js';
+import { answerOutagesWith503, isDatabaseReachable, RETRY_AFTER_SECONDS } from './database-outage.mjs';
 import { createMicroCache, MICRO_CACHE_CLEAR } from './micro-cache.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
 const trustedHops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const dev = process.argv.includes('--dev');
+/** How long SIGTERM waits for requests in flight before giving up on them (docs/RELIABILITY.md). */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+const outageOptions = { probe: () => isDatabaseReachable(process.env.DATABASE_URL), siteName: process.env.SITE_NAME || 'Dispatch' };
+let stopping = false;
+let requestsInFlight = 0;
 
 const app = next({ dev, hostname, port });
 await app.prepare();
@@ -17,21 +25,60 @@ const handle = app.getRequestHandler();
 const microCache = process.env.MICRO_CACHE === 'off' ? null : createMicroCache();
 // A publish empties it at once (lib/actions/public-freshness.ts), so readers never wait out the second.
 if (microCache) globalThis[MICRO_CACHE_CLEAR] = () => microCache.clear();
+// With a shared cache, a publish on another instance empties this one's micro-cache too.
+if (microCache && process.env.REDIS_URL) {
+  await listenForInvalidations({ url: process.env.REDIS_URL, prefix: process.env.REDIS_KEY_PREFIX || undefined }, () => microCache.clear());
+}
 
-const server = http.createServer((request, response) => {
+const log = getLogger();
+
+/** Gives the request its id (kept from a sane `x-request-id`, else new), echoes it, and logs the request once done. */
+function acceptRequest(request, response) {
+  const requestId = parseRequestId(request.headers[REQUEST_ID_HEADER]);
+  request.headers[REQUEST_ID_HEADER] = requestId;
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+  const started = performance.now();
+  response.once('close', () => {
+    const line = { requestId, method: request.method, path: pathForLog(request.url), status: response.statusCode, durationMs: Math.round((performance.now() - started) * 10) / 10 };
+    log.info(response.writableFinished ? line : { ...line, aborted: true }, 'request');
+  });
+  return requestId;
+}
+
+const server = http.createServer((request, response) => runWithRequestId(acceptRequest(request, response), () => {
+  requestsInFlight += 1;
+  response.once('close', () => (requestsInFlight -= 1));
+  if (stopping) {
+    response.writeHead(503, { Connection: 'close', 'Retry-After': String(RETRY_AFTER_SECONDS), 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('The server is restarting; try again in a few seconds.\n');
+    return;
+  }
   const address = resolveClientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedHops);
   if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
   else delete request.headers[CLIENT_ADDRESS_HEADER];
   if (microCache?.serve(request, response)) return;
   microCache?.record(request, response);
+  answerOutagesWith503(request, response, outageOptions);
   handle(request, response);
-});
+}));
 server.keepAliveTimeout = 65_000;
 
+// Stops listening, finishes the requests in flight, then closes the database pools (lib/db.ts) so PostgreSQL can
+// stop cleanly; requests still arriving on open keep-alive connections are refused with 503.
 function shutdown() {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  if (stopping) return;
+  stopping = true;
+  server.close(async () => {
+    await Promise.all([globalThis.dispatchPrisma?.$disconnect(), globalThis.dispatchReadPrisma?.$disconnect()]);
+    process.exit(0);
+  });
+  // Connections close as soon as nothing is in flight, not at the timeout: idle keep-alive ones, and those a
+  // browser opened ahead of time that never carried a request (closeIdleConnections leaves those open).
+  setInterval(() => (requestsInFlight === 0 ? server.closeAllConnections() : server.closeIdleConnections()), 100).unref();
+  setTimeout(() => {
+    console.error(`Stopped with requests still in flight after ${SHUTDOWN_TIMEOUT_MS / 1000} s.`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
 }
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -402,6 +402,9 @@ async function startAppServer(databaseUrl: string, logName: string, primary: boo
       HOST: '127.0.0.1',
       // The tests act as the one trusted proxy, each giving its own client address in X-Forwarded-For.
       TRUSTED_PROXY_HOPS: '1',
+      // Never the developer's shared cache or replica: each test server caches in its own memory.
+      REDIS_URL: undefined,
+      DATABASE_READ_URL: undefined,
     },
   });
   fs.closeSync(out);
@@ -606,6 +609,8 @@ async function main(): Promise<number> {
         const env: NodeJS.ProcessEnv = {
           ...process.env,
           DATABASE_URL: integrationUrl,
+          // Public reads stay on the test database unless a test routes them to a replica of its own.
+          DATABASE_READ_URL: undefined,
           DATA_DIR: path.join(tempDir, 'integration-data'),
           AUTH_SECRET: serverSecret,
           NEXTAUTH_SECRET: serverSecret,
@@ -660,6 +665,8 @@ async function main(): Promise<number> {
           E2E_READING_BASE_URL: readingBaseUrl,
           E2E_DATABASE_URL: e2eUrl,
           E2E_DATA_DIR: tempDir,
+          // The scale-out spec starts two more servers of this build itself (tests/e2e/scale-out.spec.ts).
+          E2E_BUILD_DIR: BUILD_DIR,
           E2E_JSON_REPORT: report,
           E2E_OUTPUT_DIR: path.join('test-results', BUILD_DIR.replace(/^\.+/, '')),
         };

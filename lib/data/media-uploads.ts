@@ -7,7 +7,8 @@ import { assertCan, type Viewer } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { processImageUpload } from '@/lib/media/image-processing';
 import { uploadKey, variantKey } from '@/lib/media/media-keys';
-import { getMediaStorage, MediaStorageError, type MediaStorage } from '@/lib/media/storage';
+import { getMediaStorage } from '@/lib/media/configured-storage';
+import { MediaStorageError, type MediaStorage } from '@/lib/media/storage';
 import { recordAudit } from './audit';
 import { mediaUrl } from './mappers';
 

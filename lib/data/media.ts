@@ -1,29 +1,13 @@
 import 'server-only';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { getEnv } from '@/lib/env';
+import { getMediaStorage } from '@/lib/media/configured-storage';
+import { mediaContentType, type MediaFile } from '@/lib/media/storage';
 
-export type MediaFile = { bytes: Buffer; contentType: string };
+export type { MediaFile };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
-
-/** A stored media file by its storage key, or null; keys never escape DATA_DIR/media. */
+/** A stored media file by its storage key, or null; the storage refuses keys that could escape it. */
 export async function readMediaFile(segments: string[]): Promise<MediaFile | null> {
-  if (segments.some((segment) => !/^[A-Za-z0-9._-]+$/.test(segment) || segment.startsWith('.'))) return null;
-  const contentType = CONTENT_TYPES[path.extname(segments.at(-1) ?? '').toLowerCase()];
-  if (!contentType) return null;
-  const root = path.resolve(getEnv().DATA_DIR, 'media');
-  const file = path.resolve(root, ...segments);
-  if (!file.startsWith(root + path.sep)) return null;
-  try {
-    return { bytes: await fs.readFile(file), contentType };
-  } catch {
-    return null;
-  }
+  const key = segments.join('/');
+  const file = await getMediaStorage().get(key);
+  // Only images are served, and a bucket object whose stored type disagrees with its name was not written by us.
+  return file && file.contentType === mediaContentType(key) ? file : null;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { getDb } from '@/lib/db';
+import { getDb, onReadReplica } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 
 // Public reads are cached and tagged; mutations invalidate exactly the tags they touch (see lib/data/tags.ts).
@@ -10,15 +10,16 @@ import { getEnv } from '@/lib/env';
 const UPCOMING_LOOKAHEAD = 50;
 
 const getUpcomingPublicationTimes = unstable_cache(
-  async (): Promise<number[]> => {
-    const upcoming = await getDb().article.findMany({
-      where: { status: { in: ['SCHEDULED', 'PUBLISHED'] }, publishedAt: { gt: new Date() } },
-      orderBy: { publishedAt: 'asc' },
-      take: UPCOMING_LOOKAHEAD,
-      select: { publishedAt: true },
-    });
-    return upcoming.flatMap((article) => (article.publishedAt ? [article.publishedAt.getTime()] : []));
-  },
+  (): Promise<number[]> =>
+    onReadReplica(async () => {
+      const upcoming = await getDb().article.findMany({
+        where: { status: { in: ['SCHEDULED', 'PUBLISHED'] }, publishedAt: { gt: new Date() } },
+        orderBy: { publishedAt: 'asc' },
+        take: UPCOMING_LOOKAHEAD,
+        select: { publishedAt: true },
+      });
+      return upcoming.flatMap((article) => (article.publishedAt ? [article.publishedAt.getTime()] : []));
+    }),
   ['upcoming-publication-times'],
   { tags: ['articles'], revalidate: 5 },
 );
@@ -30,7 +31,10 @@ export async function getVisibilityEpoch(): Promise<string> {
   return `${times[0] ?? 'none'}:${passed}`;
 }
 
-/** Wraps a public read so it is cached under `key` + its arguments + the visibility epoch, with `tags`. */
+/**
+ * Wraps a public read so it is cached under `key` + its arguments + the visibility epoch, with `tags`, and
+ * runs on the read replica when DATABASE_READ_URL is set.
+ */
 export function cachedPublicRead<Args extends (string | number | null)[], Result>(
   key: string,
   read: (...args: Args) => Promise<Result>,
@@ -38,9 +42,9 @@ export function cachedPublicRead<Args extends (string | number | null)[], Result
   revalidateSeconds = 300,
 ): (...args: Args) => Promise<Result> {
   return async (...args: Args) => {
-    if (getEnv().PUBLIC_CACHE === 'off') return read(...args);
+    if (getEnv().PUBLIC_CACHE === 'off') return onReadReplica(() => read(...args));
     const epoch = await getVisibilityEpoch();
-    const cached = unstable_cache((_epoch: string, ...inner: Args) => read(...inner), [key], {
+    const cached = unstable_cache((_epoch: string, ...inner: Args) => onReadReplica(() => read(...inner)), [key], {
       tags: ['public', ...tagsFor(...args)],
       revalidate: revalidateSeconds,
     });

@@ -2,12 +2,15 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { getEnv } from '@/lib/env';
 
-/** Where uploaded files live. Local folder by default; other backends (S3) implement the same two calls. */
+export type MediaFile = { bytes: Buffer; contentType: string };
+
+/** Where uploaded files live: the local folder (below) or an S3-compatible bucket (s3-storage.ts). */
 export interface MediaStorage {
   /** Stores the bytes under the key: readers see the whole file or no file, never part of one. */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  /** The stored file, or null when the key names nothing that can be served. */
+  get(key: string): Promise<MediaFile | null>;
   /** Removes the file; a key that is already gone is not an error. */
   delete(key: string): Promise<void>;
 }
@@ -25,11 +28,28 @@ function toStorageError(error: unknown): unknown {
   return code && UNWRITABLE_CODES.has(code) ? new MediaStorageError(UNWRITABLE_MESSAGE, { cause: error }) : error;
 }
 
-/** The file for a key, refusing keys that could leave the root or name hidden files (as readMediaFile does). */
+const CONTENT_TYPES: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+
+/** Whether a key is plain segments of safe characters: no `..`, no hidden files, nothing a path or URL would reinterpret. */
+export function isValidMediaKey(key: string): boolean {
+  return key.split('/').every((segment) => /^[A-Za-z0-9._-]+$/.test(segment) && !segment.startsWith('.'));
+}
+
+/** The image type a key's extension names, or null: only these are ever served. */
+export function mediaContentType(key: string): string | null {
+  return CONTENT_TYPES[path.extname(key).toLowerCase()] ?? null;
+}
+
+/** The file for a key, refusing keys that could leave the root or name hidden files. */
 function fileFor(root: string, key: string): string {
-  const segments = key.split('/');
-  if (segments.some((segment) => !/^[A-Za-z0-9._-]+$/.test(segment) || segment.startsWith('.'))) throw new Error(`Invalid media key: ${key}`);
-  const file = path.resolve(root, ...segments);
+  if (!isValidMediaKey(key)) throw new Error(`Invalid media key: ${key}`);
+  const file = path.resolve(root, ...key.split('/'));
   if (!file.startsWith(root + path.sep)) throw new Error(`Invalid media key: ${key}`);
   return file;
 }
@@ -59,13 +79,17 @@ export function localMediaStorage(root: string): MediaStorage {
         throw toStorageError(error);
       }
     },
+    async get(key) {
+      const contentType = mediaContentType(key);
+      if (!contentType) return null;
+      try {
+        return { bytes: await fs.readFile(fileFor(resolvedRoot, key)), contentType };
+      } catch {
+        return null;
+      }
+    },
     async delete(key) {
       await fs.rm(fileFor(resolvedRoot, key), { force: true });
     },
   };
-}
-
-/** The configured storage: `DATA_DIR/media`. */
-export function getMediaStorage(): MediaStorage {
-  return localMediaStorage(path.join(getEnv().DATA_DIR, 'media'));
 }

@@ -13,6 +13,12 @@ const launchSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL').optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   SITE_URL: z.url('SITE_URL must be an absolute URL').optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL').optional(),
+}).superRefine((config, context) => {
+  // A shared cache means several instances, which must all sign sessions with one secret (docs/DEPLOYMENT.md).
+  if (config.REDIS_URL && !config.AUTH_SECRET) {
+    context.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'AUTH_SECRET must be set, the same on every instance, when REDIS_URL is' });
+  }
 });
 
 export type LaunchConfig = z.infer<typeof launchSchema> & { dataDir: string; siteUrl: string };

@@ -61,6 +61,12 @@ describe('readLaunchConfig', () => {
     expect(() => read({ SITE_URL: 'news.example.org' })).toThrowError(/SITE_URL: SITE_URL must be an absolute URL/);
   });
 
+  it('requires an explicit AUTH_SECRET with REDIS_URL, since instances sharing a cache must share it', () => {
+    expect(() => read({ REDIS_URL: 'redis://cache:6379' })).toThrow(/AUTH_SECRET must be set, the same on every instance, when REDIS_URL is/);
+    expect(read({ REDIS_URL: 'redis://cache:6379', AUTH_SECRET: 'x'.repeat(32) }).REDIS_URL).toBe('redis://cache:6379');
+    expect(() => read({ REDIS_URL: 'http://cache:6379', AUTH_SECRET: 'x'.repeat(32) })).toThrow(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+  });
+
   it('resolves DATA_DIR to an absolute path', () => {
     expect(read({ DATA_DIR: 'some/where' }).dataDir).toBe(path.resolve('some/where'));
   });

@@ -8,7 +8,7 @@ import { createMicroCache } from '../../scripts/micro-cache.mjs';
 let server: http.Server | undefined;
 afterEach(() => server?.close());
 
-async function serve(cacheControl: string, clock: { now: number }) {
+async function serve(cacheControl: string, clock: { now: number }, extraHeaders: Record<string, string> = {}) {
   let calls = 0;
   const cache = createMicroCache({ now: () => clock.now });
   server = http.createServer((request, response) => {
@@ -16,6 +16,7 @@ async function serve(cacheControl: string, clock: { now: number }) {
     cache.record(request, response);
     calls += 1;
     response.setHeader('Cache-Control', cacheControl);
+    for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
     response.write(`call ${calls} `);
     response.end(request.headers['accept-encoding'] ?? 'identity');
   });
@@ -37,6 +38,12 @@ describe('micro-cache', () => {
     clock.now = 1001;
     expect(await app.get('/a')).toEqual({ body: 'call 2 identity', hit: false });
     expect(app.calls()).toBe(2);
+  });
+
+  it('never keeps a page Next serves stale while it regenerates it after a publish', async () => {
+    const app = await serve('s-maxage=1, stale-while-revalidate=59', { now: 0 }, { 'x-nextjs-cache': 'STALE' });
+    await app.get('/a');
+    expect(await app.get('/a')).toEqual({ body: 'call 2 identity', hit: false });
   });
 
   it('keeps one copy per URL and per varying header', async () => {
