@@ -31,7 +31,7 @@ export function SearchForm({ query, regions, themes }: Props) {
         <Select label="Region" name="region" defaultValue={query.region ?? ''} options={choices(regions, 'Any region')} />
         <Select label="Theme" name="theme" defaultValue={query.theme ?? ''} options={choices(themes, 'Any theme')} />
         {/* Typed, not chosen from a list: an archive has thousands of authors. */}
-        <Field label="Author" name="author" defaultValue={query.author ?? ''} maxLength={200} hint="A name, e.g. Leila Haddad" />
+        <Field label="Author" name="author" type="text" defaultValue={query.author ?? ''} maxLength={200} hint="A name, e.g. Leila Haddad" />
         <Field label="From" name="from" type="date" defaultValue={query.from ?? ''} />
         <Field label="To" name="to" type="date" defaultValue={query.to ?? ''} />
       </fieldset>
