@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { IMAGE_MESSAGES } from '@/lib/media/image-processing';
-import { decompressionBombPng } from '../support/hostile-inputs';
+import { decompressionBombPng } from '../support/png-bomb';
 import { useIsolatedDatabase } from '../support/test-database';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
 

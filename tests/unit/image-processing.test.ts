@@ -1,7 +1,7 @@
-import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_MESSAGES, MAX_UPLOAD_BYTES, processImageUpload, type ProcessedImage } from '../../lib/media/image-processing';
+import { decompressionBombPng } from '../support/png-bomb';
 
 type Format = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
@@ -19,26 +19,6 @@ async function refusal(bytes: Buffer): Promise<string> {
   const result = await processImageUpload(bytes);
   if (result.ok) throw new Error('Expected the image to be refused');
   return result.message;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid black 1-bit PNG: a few kilobytes on disk, `width × height` pixels once decoded. */
-function decompressionBomb(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 1; // bit depth; colour type 0 (grey), default compression, filter and interlace
-  const rows = Buffer.alloc(height * (1 + Math.ceil(width / 8)));
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', zlib.deflateSync(rows, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 describe('processImageUpload: accepted formats', () => {
@@ -141,7 +121,7 @@ describe('processImageUpload: refusals', () => {
   });
 
   it('refuses a 20000 × 20000 PNG from its header, without decoding it', async () => {
-    const bomb = decompressionBomb(20_000, 20_000);
+    const bomb = decompressionBombPng(20_000, 20_000);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const started = performance.now();
     expect(await refusal(bomb)).toBe(IMAGE_MESSAGES.tooManyPixels);
