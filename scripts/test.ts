@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findFreePort } from './lib/free-port';
 import { restoreTsconfig, snapshotTsconfig } from './lib/tsconfig-guard';
 
 type Layer = 'unit' | 'integration' | 'e2e';
@@ -377,7 +378,6 @@ async function waitForHealth(server: ChildProcess, baseUrl: string): Promise<voi
 /** Starts the production server (scripts/server.mjs) against a database; resolves to its URL once healthy. */
 async function startAppServer(databaseUrl: string, logName: string, primary: boolean): Promise<string> {
   const tempDir = resources.tempDir!;
-  const { findFreePort } = await importEmbeddedDatabase();
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(tempDir, logName);

@@ -3,9 +3,9 @@
 // group so that stopping it reaches the launcher, the Next.js server and PostgreSQL alike.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { findFreePort } from '../lib/free-port';
 import { liveGroupMembers } from './proc';
 import { restoreTsconfig, snapshotTsconfig } from '../lib/tsconfig-guard';
 
@@ -26,18 +26,6 @@ export type BenchServer = {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 function postmasterPid(dataDir: string): number | null {
   try {
@@ -96,7 +84,7 @@ export async function startServer(log: (line: string) => void, { bypassCaches = 
   const dataDir = givenDataDir ? path.resolve(givenDataDir) : path.join(tempDir, 'data');
   // Only a PostgreSQL of our own fresh DATA_DIR is ours to stop.
   const ownDataDir = givenDataDir ? null : dataDir;
-  const port = await freePort();
+  const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const tsconfig = snapshotTsconfig();
   const env: NodeJS.ProcessEnv = {

@@ -14,3 +14,13 @@ export function parseOptions<const Names extends string>(args: string[], names: 
   }
   return values as Record<Names, string | undefined>;
 }
+
+/** The positional arguments (FILEs) of a command and which of its boolean `--flags` are set; anything else is a usage error. */
+export function parsePositionals<const Flags extends string>(args: string[], flags: Flags[] = []): { positionals: string[]; flags: Record<Flags, boolean> } {
+  try {
+    const { positionals, values } = parseArgs({ args, options: Object.fromEntries(flags.map((name) => [name, { type: 'boolean' }])), strict: true, allowPositionals: true });
+    return { positionals, flags: Object.fromEntries(flags.map((name) => [name, values[name] === true])) as Record<Flags, boolean> };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

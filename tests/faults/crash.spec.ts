@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
 import { hydrated, NAVIGATION } from '../e2e/support/browser';
-import { DispatchProcess, embeddedDatabaseUrl, freePort, makeDataDir, removeDataDir, waitForBlockedStatement, withClient } from './support/dispatch-process';
+import { DispatchProcess, embeddedDatabaseUrl, makeDataDir, removeDataDir, waitForBlockedStatement, withClient } from './support/dispatch-process';
 import { articleState, bodyField, expectSaved, RECOVERY, revisionKinds, revisionsContaining, saveStatus, signedInEditor, startArticle } from './support/editor';
+import { findFreePort } from '../../scripts/lib/free-port';
 
 // kill -9 of the whole `npm start` process group (launcher, Next, embedded PostgreSQL) in the middle of a write.
 // The test holds a table lock so the app's transaction has written part of its change and waits; the crash
@@ -13,7 +14,7 @@ test.describe.configure({ mode: 'parallel' });
 /** Starts `npm start`, with the editor signed in on a fresh article. */
 async function crashScene(browser: import('@playwright/test').Browser, label: string, title: string) {
   const dataDir = makeDataDir(label);
-  const port = await freePort();
+  const port = await findFreePort();
   const app = await DispatchProcess.start({ dataDir, port });
   const page = await signedInEditor(browser, app.url);
   const articleId = await startArticle(page, title, 'The first paragraph, saved before anything breaks. ');

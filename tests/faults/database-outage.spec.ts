@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { NAVIGATION } from '../e2e/support/browser';
-import { DispatchProcess, freePort, makeDataDir, removeDataDir, sleep, withClient } from './support/dispatch-process';
+import { DispatchProcess, makeDataDir, removeDataDir, sleep, withClient } from './support/dispatch-process';
 import { articleState, bodyField, expectSaved, RECOVERY, revisionKinds, revisionsContaining, saveStatus, signedInEditor, startArticle } from './support/editor';
 import { OwnPostgres } from './support/own-postgres';
+import { findFreePort } from '../../scripts/lib/free-port';
 
 // PostgreSQL stops while a reader reads and an editor writes, then comes back. The app is never restarted.
 
@@ -35,11 +36,11 @@ async function loseFirstSuccessfulSaveAnswer(page: Page): Promise<() => boolean>
 
 test('a database outage: cached pages keep serving, the rest says 503, the editor keeps its text, all recovers', async ({ browser }) => {
   const dataDir = makeDataDir('outage');
-  const database = await OwnPostgres.create(dataDir, await freePort());
+  const database = await OwnPostgres.create(dataDir, await findFreePort());
   let app: DispatchProcess | null = null;
   try {
     database.loadDemo(dataDir);
-    app = await DispatchProcess.start({ dataDir, port: await freePort(), databaseUrl: database.url });
+    app = await DispatchProcess.start({ dataDir, port: await findFreePort(), databaseUrl: database.url });
     const { slug, title } = await withClient(database.url, async (client) => {
       const { rows } = await client.query<{ slug: string; title: string }>(
         `SELECT "slug", "title" FROM "Article" WHERE "status" = 'PUBLISHED' AND "publishedAt" <= now() ORDER BY "publishedAt" DESC LIMIT 1`,

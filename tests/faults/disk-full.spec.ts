@@ -4,8 +4,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { expect, test, type Page } from '@playwright/test';
 import { NAVIGATION } from '../e2e/support/browser';
-import { DispatchProcess, embeddedDatabaseUrl, freePort, makeDataDir, removeDataDir, withClient } from './support/dispatch-process';
+import { DispatchProcess, embeddedDatabaseUrl, makeDataDir, removeDataDir, withClient } from './support/dispatch-process';
 import { articleState, bodyField, expectSaved, signedInEditor, startArticle } from './support/editor';
+import { findFreePort } from '../../scripts/lib/free-port';
 
 // DATA_DIR/media cannot take the upload: first a file sits where the folder should be (ENOTDIR), then the folder
 // is a tiny tmpfs filled to the last byte (ENOSPC). We run as root, so permissions would not stop a write.
@@ -37,7 +38,7 @@ function mountFullFilesystem(dir: string): boolean {
 test('an upload to a media folder that cannot take it fails clearly and leaves the article as it was', async ({ browser }) => {
   const dataDir = makeDataDir('disk');
   const mediaDir = path.join(dataDir, 'media');
-  const app = await DispatchProcess.start({ dataDir, port: await freePort() });
+  const app = await DispatchProcess.start({ dataDir, port: await findFreePort() });
   let mounted = false;
   try {
     const page = await signedInEditor(browser, app.url);

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { clusterState, DispatchProcess, embeddedDatabaseUrl, freePort, makeDataDir, removeDataDir, sleep, waitForBlockedStatement, withClient } from './support/dispatch-process';
+import { clusterState, DispatchProcess, embeddedDatabaseUrl, makeDataDir, removeDataDir, sleep, waitForBlockedStatement, withClient } from './support/dispatch-process';
 import { articleState, bodyField, expectSaved, revisionsContaining, signedInEditor, startArticle } from './support/editor';
+import { findFreePort } from '../../scripts/lib/free-port';
 
 // SIGTERM to `npm start` while a save is in flight (held up by a lock the test holds): the save finishes and is
 // acknowledged, new requests are refused, PostgreSQL stops cleanly, and after a restart the save is there.
 
 test('SIGTERM finishes a slow save in flight, refuses new requests and stops PostgreSQL cleanly', async ({ browser }) => {
   const dataDir = makeDataDir('sigterm');
-  const port = await freePort();
+  const port = await findFreePort();
   let app = await DispatchProcess.start({ dataDir, port });
   try {
     const page = await signedInEditor(browser, app.url);

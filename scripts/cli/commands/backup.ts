@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database-session';
 import { backupDatabase } from '../../lib/database-backup';
+import { parsePositionals } from '../parse-options';
 
 /** DATA_DIR/backups/dispatch-20261128T030512Z.<ext>: sortable, one per second at most. */
 function defaultBackupFile(dataDir: string, now = new Date()): string {
@@ -15,12 +15,7 @@ export const backupCommand: Command = {
   summary: 'Back up the whole database to FILE (default: DATA_DIR/backups/dispatch-<time>.backup); safe while the app runs',
   usage: 'backup [FILE]',
   async run({ config, args, out }) {
-    let positionals: string[];
-    try {
-      positionals = parseArgs({ args, options: {}, strict: true, allowPositionals: true }).positionals;
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const { positionals } = parsePositionals(args);
     if (positionals.length > 1) throw new UsageError('Name at most one FILE to write the backup to.');
     const file = positionals[0] ?? defaultBackupFile(config.dataDir);
     await withDatabase(config, async (url) => {

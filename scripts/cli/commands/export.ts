@@ -1,25 +1,20 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database-session';
 import { exportDatabase } from '../../lib/portable-export';
 import { createScriptPrisma } from '../../lib/prisma';
+import { parsePositionals } from '../parse-options';
 
 export const exportCommand: Command = {
   name: ['export'],
   summary: 'Write every article (with its history), author, topic, user, setting and media reference to one portable JSON file',
   usage: 'export FILE [--with-password-hashes]',
   async run({ config, args, out }) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { 'with-password-hashes': { type: 'boolean' } }, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parsePositionals(args, ['with-password-hashes']);
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('Name exactly one FILE to write the export to.');
-    const withPasswordHashes = parsed.values['with-password-hashes'] === true;
+    const withPasswordHashes = parsed.flags['with-password-hashes'];
 
     await withDatabase(config, async (url) => {
       const prisma = createScriptPrisma(url);

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database-session';
 import { EXPORT_FORMAT_NAME, EXPORT_FORMAT_VERSION, exportSchema } from '../../lib/export-format';
 import { importIntoEmptyDatabase, NotEmptyError } from '../../lib/portable-export';
 import { createScriptPrisma } from '../../lib/prisma';
+import { parsePositionals } from '../parse-options';
 
 async function readExport(file: string) {
   let text: string;
@@ -37,12 +37,7 @@ export const importExportCommand: Command = {
   summary: 'Restore a file written by `export` into an empty database, all or nothing',
   usage: 'import-export FILE',
   async run({ config, args, out }) {
-    let positionals: string[];
-    try {
-      positionals = parseArgs({ args, options: {}, strict: true, allowPositionals: true }).positionals;
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const { positionals } = parsePositionals(args);
     if (positionals.length !== 1) throw new UsageError('Name exactly one FILE written by `npm run cli -- export`.');
     const data = await readExport(positionals[0]!);
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database-session';
 import { decodeLegacyFile, MAX_LEGACY_DOCUMENT_BYTES, parseLegacyDocument } from '../../../lib/content/legacy-document';
+import { parsePositionals } from '../parse-options';
 
 // The data layer is loaded only once DATABASE_URL names the database this command opened.
 const loadImporter = () => Promise.all([import('../../../lib/data/legacy-import'), import('../../../lib/data/users')]);
@@ -37,12 +37,7 @@ export const importCommand: Command = {
   summary: 'Import legacy article documents as drafts, printing each draft; if any file cannot be read, nothing is imported',
   usage: 'import FILE...',
   async run({ config, args, out }) {
-    let files: string[];
-    try {
-      files = parseArgs({ args, options: {}, strict: true, allowPositionals: true }).positionals;
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const { positionals: files } = parsePositionals(args);
     if (files.length === 0) throw new UsageError('Name at least one FILE to import.');
 
     const documents = await Promise.all(files.map(async (file) => ({ file, read: await readDocument(file) })));

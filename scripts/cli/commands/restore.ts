@@ -1,22 +1,17 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { UsageError, type Command } from '../command';
 import { withDatabase } from '../database-session';
 import { restoreDatabase } from '../../lib/database-backup';
 import { acquireInstanceLock, AlreadyRunningError } from '../../lib/instance-lock';
 import { isDatabaseEmpty } from '../../lib/prepare-database';
+import { parsePositionals } from '../parse-options';
 
 export const restoreCommand: Command = {
   name: ['restore'],
   summary: 'Replace the database with a backup made by `backup`; the app must be stopped, and --force replaces existing content',
   usage: 'restore FILE [--force]',
   async run({ config, args, out }) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { force: { type: 'boolean' } }, strict: true, allowPositionals: true });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const parsed = parsePositionals(args, ['force']);
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0) throw new UsageError('Name exactly one backup FILE to restore.');
     if (!fs.existsSync(file)) throw new UsageError(`No such file: ${file}`);
@@ -31,7 +26,7 @@ export const restoreCommand: Command = {
     }
     try {
       await withDatabase(config, async (url) => {
-        if (!parsed.values.force && !(await isDatabaseEmpty(url))) {
+        if (!parsed.flags.force && !(await isDatabaseEmpty(url))) {
           throw new UsageError('The database holds content that the restore would replace; run again with --force to replace it.');
         }
         await restoreDatabase(url, file);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findFreePort } from '../../../scripts/lib/redis-server';
+import { findFreePort } from '../../../scripts/lib/free-port';
 
 // More production servers of the build under test (scripts/server.mjs, as `npm start` runs it), for specs that
 // need several instances side by side. The test runner passes the build folder and the e2e database.
