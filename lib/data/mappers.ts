@@ -28,7 +28,7 @@ export const authorCardSelect = {
   competences: { where: { topic: { status: 'APPROVED' } }, orderBy: { position: 'asc' }, select: { topic: { select: topicRefSelect } } },
 } satisfies Prisma.AuthorSelect;
 
-type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
+export type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
 type AuthorCardRow = Prisma.AuthorGetPayload<{ select: typeof authorCardSelect }>;
 type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
 

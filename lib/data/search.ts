@@ -6,9 +6,8 @@ import { getSiteConfig } from '@/lib/site';
 import { hasSearchableWords, MAX_SEARCH_PAGE, normalizeSearchText, type SearchQuery } from '@/lib/validation/search';
 import { catchUpScheduled } from './article-schedule';
 import type { ArticleSummary, AuthorCard, Paged } from './dto';
-import { articleSummarySelect, authorCardSelect, toArticleSummary, toAuthorCard } from './mappers';
+import { authorCardSelect, toArticleSummary, toAuthorCard, type SummaryRow } from './mappers';
 import { articlesVisibleTo, type NewsroomArticleRow } from './newsroom';
-import { publicArticleWhere } from './visibility';
 
 // Full-text search over vectors the database keeps current: "ArticleSearch" rows (the search_window migration)
 // and Author."searchVector" (the search migration).
@@ -52,24 +51,41 @@ function highlightedTitle(title: string, headline: string): HighlightedText {
 }
 
 // Each language's articles are matched by the query parsed with their own configuration (search_config() in
-// the migration: en → english, ru → russian, anything else → simple), one indexable arm per configuration.
-// `window`, when given, is a tsquery of month tokens ANDed to the query inside the GIN index.
+// the migration: en → english, ru → russian, anything else → simple).
 const STEMMED_LANGUAGES = ['en', 'ru'] as const;
+const SEARCH_ROW_COLUMNS = Prisma.sql`s."articleId", s.language, s."publicSince", s.head`;
 
-function articleMatches(text: string, window: string | null): Prisma.Sql {
-  const parsed = (config: Prisma.Sql) =>
-    window === null ? Prisma.sql`websearch_to_tsquery(${config}, ${text})` : Prisma.sql`(websearch_to_tsquery(${config}, ${text}) && ${window}::tsquery)`;
-  const stemmed = STEMMED_LANGUAGES.map(
-    (language) => Prisma.sql`(s.language = ${language} AND s.document @@ ${parsed(Prisma.sql`search_config(${language})`)})`,
-  );
-  const others = Prisma.sql`(s.language NOT IN (${Prisma.join(STEMMED_LANGUAGES)}) AND s.document @@ ${parsed(Prisma.sql`'simple'`)})`;
-  return Prisma.sql`(${Prisma.join([...stemmed, others], ' OR ')})`;
+/** The query as each configuration parses it: English, Russian, then the one for every other language. */
+function parsedQueries(text: string): Prisma.Sql[] {
+  return [
+    ...STEMMED_LANGUAGES.map((language) => Prisma.sql`websearch_to_tsquery(search_config(${language}), ${text})`),
+    Prisma.sql`websearch_to_tsquery('simple', ${text})`,
+  ];
 }
 
 /** The query as the article's own language parses it, for ranking and highlighting (`alias` names the row). */
 function articleQuery(text: string, alias: 's' | 'a'): Prisma.Sql {
-  const branches = STEMMED_LANGUAGES.map((language) => Prisma.sql`WHEN ${language} THEN websearch_to_tsquery(search_config(${language}), ${text})`);
-  return Prisma.sql`CASE ${Prisma.raw(alias)}.language ${Prisma.join(branches, ' ')} ELSE websearch_to_tsquery('simple', ${text}) END`;
+  const [english, russian, other] = parsedQueries(text);
+  return Prisma.sql`CASE ${Prisma.raw(alias)}.language WHEN ${STEMMED_LANGUAGES[0]} THEN ${english} WHEN ${STEMMED_LANGUAGES[1]} THEN ${russian} ELSE ${other} END`;
+}
+
+/**
+ * The search rows matching the query, one scan (UNION ALL arm) per distinct parse: most words parse alike in every
+ * configuration, and one scan then serves every language instead of each arm reading the same candidates only to
+ * drop the other languages' rows. An arm keeps the rows whose own language parses the query as it does; it runs
+ * only when no earlier arm has the same parse (a one-time condition PostgreSQL checks before scanning).
+ * `tokens`, when given, is tsquery text (month, year or filter tokens) ANDed to the query inside the GIN index.
+ */
+function articleMatches(text: string, tokens: string | null, scope: Prisma.Sql): Prisma.Sql {
+  const queries = parsedQueries(text);
+  const ownQuery = articleQuery(text, 's');
+  const arms = queries.map((query, index) => {
+    const windowed = tokens === null ? query : Prisma.sql`(${query} && ${tokens}::tsquery)`;
+    const firstWithThisParse = queries.slice(0, index).map((earlier) => Prisma.sql`${query} <> ${earlier}`);
+    const conditions = [...firstWithThisParse, Prisma.sql`s.document @@ ${windowed}`, Prisma.sql`${ownQuery} = ${query}`, scope];
+    return Prisma.sql`SELECT ${SEARCH_ROW_COLUMNS} FROM "ArticleSearch" s WHERE ${Prisma.join(conditions, ' AND ')}`;
+  });
+  return Prisma.join(arms, ' UNION ALL ');
 }
 
 // lib/data/visibility.ts in SQL: published, or scheduled whose time has come, and dated in the past.
@@ -82,23 +98,28 @@ function publicSearchRow(now: Date): Prisma.Sql {
   return Prisma.sql`s."publicSince" <= ${now}`;
 }
 
-function hasTopic(slug: string, kind: 'REGION' | 'THEME'): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" link JOIN "Topic" topic ON topic.id = link."topicId"
-    WHERE link."articleId" = s."articleId" AND topic.slug = ${slug} AND topic.kind = ${kind}::"TopicKind")`;
+/** A lexeme as tsquery text: quoted, with quotes and backslashes escaped. */
+const lexeme = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The region, theme and author filters as the tokens every one of them requires (article_filter_tokens in the
+ * search_filter_tokens migration), as tsquery text, or null: the GIN index applies them with the words.
+ */
+function requiredTokens(query: SearchQuery): string | null {
+  const tokens = [
+    ...(query.region ? [`region ${query.region}`] : []),
+    ...(query.theme ? [`theme ${query.theme}`] : []),
+    ...(query.author ? [`author ${query.author}`] : []),
+  ];
+  return tokens.length ? tokens.map(lexeme).join(' & ') : null;
 }
 
-/** The reader's filters; dates are whole days in the site's time zone. */
-function articleFilters(query: SearchQuery): Prisma.Sql[] {
+/** The reader's date filters: whole days in the site's time zone. */
+function dateFilters(query: SearchQuery): Prisma.Sql[] {
   const timeZone = getSiteConfig().timeZone;
   const dayStart = (day: string) => Prisma.sql`((${day}::date)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`;
   const nextDayStart = (day: string) => Prisma.sql`((${day}::date + 1)::timestamp AT TIME ZONE ${timeZone}) AT TIME ZONE 'UTC'`;
   return [
-    ...(query.region ? [hasTopic(query.region, 'REGION')] : []),
-    ...(query.theme ? [hasTopic(query.theme, 'THEME')] : []),
-    ...(query.author
-      ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "Author" author ON author.id = link."authorId"
-          WHERE link."articleId" = s."articleId" AND author.slug = ${query.author})`]
-      : []),
     ...(query.from ? [Prisma.sql`s."publicSince" >= ${dayStart(query.from)}`] : []),
     ...(query.to ? [Prisma.sql`s."publicSince" < ${nextDayStart(query.to)}`] : []),
   ];
@@ -107,31 +128,34 @@ function articleFilters(query: SearchQuery): Prisma.Sql[] {
 const markersRemoved = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
 
 // A common word matches most of a large archive, and every match costs a row read. Public search therefore asks
-// first for matches among the newest months (the month tokens in the document vector, intersected inside the GIN
-// index) and widens only while fewer than the reachable results (MAX_SEARCH_PAGE pages) were found.
-const SEARCH_WINDOW_MONTHS = [3, 24] as const;
+// first for matches among the newest three months, then this year and last (the month and year tokens in the
+// document vector, intersected inside the GIN index), and widens only while fewer than the reachable results
+// (MAX_SEARCH_PAGE pages) were found.
+const NEWEST_MONTHS = 3;
 
-/** The month tokens (see search_month_token() in the search_window migration) of the `months` months up to `now`. */
-export function searchWindow(now: Date, months: number): string {
-  const tokens = Array.from({ length: months }, (_, back) => {
-    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
-    return `'published ${month.toISOString().slice(0, 7)}'`;
-  });
-  return tokens.join(' | ');
+const token = (period: string) => lexeme(`published ${period}`);
+
+/** The windows to try in turn, as tsquery text (search_month_token and search_year_token in the migrations). */
+export function searchWindows(now: Date): string[] {
+  const monthsBack = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+  const newestMonths = Array.from({ length: NEWEST_MONTHS }, (_, back) => token(monthsBack(back)));
+  const thisYearAndLast = [now.getUTCFullYear(), now.getUTCFullYear() - 1].map((year) => token(String(year)));
+  return [newestMonths.join(' | '), thisYearAndLast.join(' | ')];
 }
 
 /**
- * The search rows matching the text (in the window) and the scope, then the filters. The fence (OFFSET 0) keeps the GIN index
- * in charge: otherwise a filter such as a large region can lead the plan, which then reads every one of its
- * articles' document vectors.
+ * What to match: the reader's text, who may see the row, the tokens every match carries (tsquery text, or null), the
+ * other filters, and the windows to try in turn (tsquery text of month or year tokens; null is the whole archive).
+ * A window is used when it holds at least `enough` matches.
  */
-function matchingRows({ text, window, scope, filters }: Matching): Prisma.Sql {
-  const matching = Prisma.sql`(SELECT * FROM "ArticleSearch" s WHERE ${articleMatches(text, window)} AND ${scope} OFFSET 0) s`;
-  return filters.length ? Prisma.sql`${matching} WHERE ${Prisma.join(filters, ' AND ')}` : matching;
-}
-
-/** What to match: the reader's text, a window of month tokens or none, who may see the row, and the filters. */
-type Matching = { text: string; window: string | null; scope: Prisma.Sql; filters: Prisma.Sql[] };
+type Matching = {
+  text: string;
+  scope: Prisma.Sql;
+  required: string | null;
+  filters: Prisma.Sql[];
+  windows: (string | null)[];
+  enough: number;
+};
 /**
  * The part of the body a snippet is cut from: where the first query lexeme seems to start (the lexeme less its last
  * letter, so a stem such as "economi" still finds "economy"), or the opening. ts_headline does the real matching.
@@ -144,61 +168,82 @@ function snippetSource(text: string): Prisma.Sql {
   ) snippet`;
 }
 
-type RankedRow = { id: string; total: bigint; titleHeadline: string; snippetHeadline: string };
-type RankedPage = { rows: RankedRow[]; total: number; partial: boolean };
+type RankedHit = { id: string; titleHeadline: string; snippetHeadline: string };
+/** A row per article of the page; a page past the end is one row without an id, which still carries the total. */
+type RankedRow = { [K in keyof RankedHit]: RankedHit[K] | null } & { total: bigint; window: number };
+type RankedPage<Extra> = { rows: (RankedHit & Extra)[]; total: number; partial: boolean };
+
+const allOf = (...parts: (string | null)[]) =>
+  parts.filter((part): part is string => part !== null).map((part) => `(${part})`).join(' & ') || null;
 
 /**
- * One page of the articles matching `conditions` (and, given a window, published in it), best first: cover-density
- * rank of title (A), lead (B), authors and topics (C), so a body-only match ranks after them; then the newest, then
- * the id so pages never overlap. The total counts every match in the window. Headlines are made for that page only.
+ * The matches of each window in turn, as CTEs: a window is scanned only while every narrower one held fewer than
+ * `enough` (a condition PostgreSQL checks once, before the scan), and "chosen" is the first that held enough, or
+ * the last. One statement instead of one per window: each round trip and plan cost more than a narrow scan.
  */
-async function rankArticles(matching: Matching, page: number, perPage: number): Promise<RankedRow[]> {
-  const { text } = matching;
+function windowedMatches({ text, scope, required, filters, windows, enough }: Matching): { ctes: Prisma.Sql; chosen: Prisma.Sql } {
   const query = articleQuery(text, 's');
-  return getDb().$queryRaw<RankedRow[]>`
-    WITH matches AS MATERIALIZED (
-      SELECT s."articleId" AS id, s."publicSince",
+  const name = (index: number) => Prisma.raw(`window_${index}`);
+  const tooFew = (index: number) => Prisma.sql`(SELECT count(*) FROM ${name(index)}) < ${enough}`;
+  const ctes = windows.map((window, index) => {
+    const gate = index === 0 ? [] : [Prisma.join(windows.slice(0, index).map((_, earlier) => tooFew(earlier)), ' AND ')];
+    const conditions = [...filters, ...gate];
+    return Prisma.sql`${name(index)} AS MATERIALIZED (
+      SELECT s."articleId" AS id, s."publicSince", ${index}::int AS "window",
         CASE WHEN s.head @@ ${query} THEN ts_rank_cd(s.head, ${query}, 1) ELSE 0 END AS rank
-      FROM ${matchingRows(matching)}
-    ), ranked AS (
-      SELECT id, rank, "publicSince", (SELECT count(*) FROM matches) AS total
-      FROM matches
+      FROM (${articleMatches(text, allOf(window, required), scope)} OFFSET 0) s
+      ${conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+    )`;
+  });
+  const last = windows.length - 1;
+  const chosen = windows.map((_, index) =>
+    index === last ? Prisma.sql`SELECT * FROM ${name(index)}` : Prisma.sql`SELECT * FROM ${name(index)} WHERE NOT ${tooFew(index)}`,
+  );
+  return { ctes: Prisma.join(ctes, ', '), chosen: Prisma.join(chosen, ' UNION ALL ') };
+}
+
+/**
+ * One page of the articles matching, best first: cover-density rank of title (A), lead (B), authors and topics (C),
+ * so a body-only match ranks after them; then the newest, then the id so pages never overlap. The total counts
+ * every match in the chosen window. Headlines, and the `extraColumns` of "Article" a, are read for that page only.
+ *
+ * The fence (OFFSET 0) around the matching rows keeps the GIN index in charge: otherwise a filter such as a large
+ * region can lead the plan, which then reads every one of its articles' document vectors.
+ */
+async function rankedPage<Extra extends object = object>(
+  matching: Matching,
+  page: number,
+  perPage: number,
+  extraColumns: Prisma.Sql | null = null,
+): Promise<RankedPage<Extra>> {
+  const { text } = matching;
+  const { ctes, chosen } = windowedMatches(matching);
+  const [summary, ...rest] = await getDb().$queryRaw<(RankedRow & Extra)[]>`
+    WITH ${ctes}, chosen AS MATERIALIZED (${chosen}), ranked AS (
+      SELECT id, rank, "publicSince"
+      FROM chosen
       ORDER BY rank DESC, "publicSince" DESC NULLS LAST, id DESC
       LIMIT ${perPage} OFFSET ${(page - 1) * perPage}
     )
-    SELECT ranked.id, ranked.total,
+    SELECT ranked.id, totals.total, totals."window",
       ts_headline(search_config(a.language), ${markersRemoved(Prisma.sql`a.title`)}, ${articleQuery(text, 'a')}, ${TITLE_HEADLINE_OPTIONS}) AS "titleHeadline",
       ts_headline(search_config(a.language), ${markersRemoved(Prisma.sql`concat_ws(E'\n', a.lead, snippet.text)`)}, ${articleQuery(text, 'a')}, ${SNIPPET_HEADLINE_OPTIONS}) AS "snippetHeadline"
-    FROM ranked JOIN "Article" a ON a.id = ranked.id
-    CROSS JOIN LATERAL ${snippetSource(text)}
+      ${extraColumns ? Prisma.sql`, ${extraColumns}` : Prisma.empty}
+    FROM (SELECT count(*) AS total, coalesce(min("window"), ${matching.windows.length - 1}) AS "window" FROM chosen) totals
+    LEFT JOIN ranked ON TRUE
+    LEFT JOIN "Article" a ON a.id = ranked.id
+    LEFT JOIN LATERAL ${snippetSource(text)} ON TRUE
     ORDER BY ranked.rank DESC, ranked."publicSince" DESC NULLS LAST, ranked.id DESC`;
-}
-
-async function countArticles(matching: Matching): Promise<number> {
-  const [row] = await getDb().$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM ${matchingRows(matching)}`;
-  return Number(row?.total ?? 0);
-}
-
-/** A page of ranked rows plus the total, which a page past the end has to count on its own. */
-async function rankedPage(matching: Matching, page: number, perPage: number): Promise<RankedPage> {
-  const rows = await rankArticles(matching, page, perPage);
-  const total = rows[0] ? Number(rows[0].total) : page > 1 ? await countArticles(matching) : 0;
-  return { rows, total, partial: matching.window !== null };
+  const rows = [summary, ...rest].flatMap((row) =>
+    row?.id ? [{ ...row, id: row.id, titleHeadline: row.titleHeadline ?? '', snippetHeadline: row.snippetHeadline ?? '' }] : [],
+  );
+  const window = summary?.window ?? matching.windows.length - 1;
+  return { rows, total: Number(summary?.total ?? 0), partial: matching.windows[window] != null };
 }
 
 /** Results past the last reachable page are better found by a narrower query than by paging. */
 function pageCountOf(total: number, perPage: number): number {
   return Math.min(MAX_SEARCH_PAGE, Math.max(1, Math.ceil(total / perPage)));
-}
-
-/** Public search: the newest months first, widened until every reachable page can be filled or nothing is left out. */
-async function windowedSearchPage(matching: Omit<Matching, 'window'>, now: Date, page: number, perPage: number): Promise<RankedPage> {
-  const reachable = MAX_SEARCH_PAGE * perPage;
-  for (const months of SEARCH_WINDOW_MONTHS) {
-    const windowed = await rankedPage({ ...matching, window: searchWindow(now, months) }, page, perPage);
-    if (windowed.total >= reachable) return windowed;
-  }
-  return rankedPage({ ...matching, window: null }, page, perPage);
 }
 
 function boundedPage(page: number): number {
@@ -211,26 +256,34 @@ function searchableText(raw: string): string | null {
   return hasSearchableWords(text) ? text : null;
 }
 
+/** articleSummarySelect as columns of "Article" a, in the shape toArticleSummary reads. */
+const SUMMARY_COLUMNS = Prisma.sql`a.slug, a.title, a.lead, a."publishedAt",
+  (SELECT coalesce(json_agg(json_build_object('author', json_build_object('slug', author.slug, 'name', author.name)) ORDER BY link.position), '[]')
+     FROM "ArticleAuthor" link JOIN "Author" author ON author.id = link."authorId" WHERE link."articleId" = a.id) AS authors,
+  (SELECT coalesce(json_agg(json_build_object('topic', json_build_object('slug', topic.slug, 'name', topic.name, 'kind', topic.kind))), '[]')
+     FROM "ArticleTopic" link JOIN "Topic" topic ON topic.id = link."topicId" WHERE link."articleId" = a.id) AS topics`;
+
 /** Published articles matching the reader's query and filters, best match first, with highlighted snippets. */
 export async function searchArticles(query: SearchQuery): Promise<ArticleSearchResults> {
   const page = boundedPage(query.page);
   const text = searchableText(query.q);
   if (!text) return { items: [], page, pageCount: 1, total: 0, totalIsLowerBound: false };
   const now = new Date();
-  const matching = { text, scope: publicSearchRow(now), filters: articleFilters(query) };
-  const { rows, total, partial } = await windowedSearchPage(matching, now, page, SEARCH_RESULTS_PER_PAGE);
-  // Read through the visibility rule again: an article unpublished between the two queries drops out.
-  const summaries = await getDb().article.findMany({
-    where: { ...publicArticleWhere(now), id: { in: rows.map((row) => row.id) } },
-    select: { id: true, ...articleSummarySelect },
-  });
-  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
-  const items = rows.flatMap((row) => {
-    const summary = byId.get(row.id);
-    return summary
-      ? [{ ...toArticleSummary(summary), titleHighlight: highlightedTitle(summary.title, row.titleHeadline), snippet: splitHighlights(row.snippetHeadline) }]
-      : [];
-  });
+  // The newest months first, widened until every reachable page can be filled or nothing is left out.
+  const matching = {
+    text,
+    scope: publicSearchRow(now),
+    required: requiredTokens(query),
+    filters: dateFilters(query),
+    windows: [...searchWindows(now), null],
+    enough: MAX_SEARCH_PAGE * SEARCH_RESULTS_PER_PAGE,
+  };
+  const { rows, total, partial } = await rankedPage<SummaryRow>(matching, page, SEARCH_RESULTS_PER_PAGE, SUMMARY_COLUMNS);
+  const items = rows.map((row) => ({
+    ...toArticleSummary(row),
+    titleHighlight: highlightedTitle(row.title, row.titleHeadline),
+    snippet: splitHighlights(row.snippetHeadline),
+  }));
   return { items, page, pageCount: pageCountOf(total, SEARCH_RESULTS_PER_PAGE), total, totalIsLowerBound: partial };
 }
 
@@ -274,7 +327,7 @@ export async function searchNewsroomArticles(viewer: Viewer | null, query: { q: 
   if (!text) return { items: [], page, pageCount: 1, total: 0 };
   await catchUpScheduled();
   // Few people search the newsroom, and drafts have no publication month: every match is ranked.
-  const matching = { text, window: null, scope: newsroomScope(viewer), filters: [] };
+  const matching = { text, scope: newsroomScope(viewer), required: null, filters: [], windows: [null], enough: 0 };
   const { rows, total } = await rankedPage(matching, page, NEWSROOM_SEARCH_RESULTS_PER_PAGE);
   const articles = await getDb().article.findMany({
     where: { AND: [articlesVisibleTo(viewer), { id: { in: rows.map((row) => row.id) } }] },

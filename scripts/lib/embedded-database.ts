@@ -77,7 +77,8 @@ export async function openEmbeddedDatabase(dataDir: string, log: Log): Promise<D
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    // Dispatch's statements take milliseconds; starting parallel workers costs about ten (docs/DEPLOYMENT.md).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'max_parallel_workers_per_gather=0'],
     onLog: () => {},
     onError: (error) => log(`PostgreSQL: ${String(error)}`),
   });

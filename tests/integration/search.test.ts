@@ -13,6 +13,7 @@ let data: {
   search: typeof import('@/lib/data/search');
   validation: typeof import('@/lib/validation/search');
   auth: typeof import('@/lib/data/auth');
+  articles: typeof import('@/lib/data/articles');
 };
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,6 +105,7 @@ beforeAll(async () => {
     search: await import('@/lib/data/search'),
     validation: await import('@/lib/validation/search'),
     auth: await import('@/lib/data/auth'),
+    articles: await import('@/lib/data/articles'),
   };
 });
 
@@ -143,6 +145,17 @@ describe('searchArticles', () => {
   it('finds articles by their authors and topics', async () => {
     expect(await slugsFor('Gelashvili')).toEqual(['icebreakers-body-new']);
     expect((await slugsFor('"south caucasus"'))).toEqual(['icebreakers-body-new']);
+  });
+
+  it('shows each result as the article lists show it: date, authors in order and topics', async () => {
+    const hits = (await data.search.searchArticles(query('icebreakers'))).items;
+    const listed = (await data.articles.listPublishedArticles(1)).items;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const { titleHighlight, snippet, ...summary } of hits) {
+      expect(titleHighlight.length).toBeGreaterThan(0);
+      expect(snippet.length).toBeGreaterThan(0);
+      expect(summary).toEqual(listed.find((item) => item.slug === summary.slug));
+    }
   });
 
   it('filters by region, theme, author and date range', async () => {
@@ -240,6 +253,23 @@ describe('vectors kept current by the database', () => {
     await prisma.article.update({ where: { id: ids['russian-security'] }, data: { language: 'ru' } });
   });
 
+  it('filters by the current slugs after a topic or an author changes slug, and by a topic\'s current kind', async () => {
+    await prisma.topic.update({ where: { id: ids.arctic }, data: { slug: 'high-north' } });
+    await prisma.author.update({ where: { id: ids.tamar }, data: { slug: 'tamar-g' } });
+    try {
+      expect(await slugsFor('icebreakers', { region: 'high-north' })).toEqual(['icebreakers-title', 'icebreakers-body-old']);
+      expect(await slugsFor('icebreakers', { region: 'arctic' })).toEqual([]);
+      expect(await slugsFor('icebreakers', { author: 'tamar-g' })).toEqual(['icebreakers-body-new']);
+      expect(await slugsFor('icebreakers', { author: 'tamar-gelashvili' })).toEqual([]);
+      await prisma.topic.update({ where: { id: ids.arctic }, data: { kind: 'THEME' } });
+      expect(await slugsFor('icebreakers', { region: 'high-north' })).toEqual([]);
+      expect(await slugsFor('icebreakers', { theme: 'high-north' })).toEqual(['icebreakers-title', 'icebreakers-body-old']);
+    } finally {
+      await prisma.topic.update({ where: { id: ids.arctic }, data: { slug: 'arctic', kind: 'REGION' } });
+      await prisma.author.update({ where: { id: ids.tamar }, data: { slug: 'tamar-gelashvili' } });
+    }
+  });
+
   it('lets an article with authors and topics be deleted', async () => {
     await createArticle({ slug: 'to-delete', title: 'Ephemeral', body: 'ephemera', topics: ['arctic'] });
     await prisma.article.delete({ where: { id: ids['to-delete'] } });
@@ -261,8 +291,8 @@ describe('vectors kept current by the database', () => {
     expect(authorPlan).toContain('Author_searchVector_idx');
   });
 
-  it('keeps a row per article whose publication month follows publishing, unpublishing and scheduling', async () => {
-    const month = (date: Date) => `published ${date.toISOString().slice(0, 7)}`;
+  it('keeps a row per article whose publication month and year follow publishing, unpublishing and scheduling', async () => {
+    const periods = (date: Date) => [`published ${date.toISOString().slice(0, 4)}`, `published ${date.toISOString().slice(0, 7)}`];
     const tokensOf = async (slug: string) => {
       const [row] = await prisma.$queryRaw<{ since: Date | null; tokens: string[] }[]>`
         SELECT s."publicSince" AS since, ARRAY(SELECT lexeme FROM unnest(s.document) WHERE lexeme LIKE 'published %') AS tokens
@@ -273,10 +303,10 @@ describe('vectors kept current by the database', () => {
     await createArticle({ slug: 'month-token', title: 'Month token', body: 'ptarmigan', publishedAt, status: 'DRAFT' });
     expect(await tokensOf('month-token')).toEqual({ since: null, tokens: [] });
     await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'PUBLISHED' } });
-    expect(await tokensOf('month-token')).toEqual({ since: publishedAt, tokens: [month(publishedAt)] });
+    expect(await tokensOf('month-token')).toEqual({ since: publishedAt, tokens: periods(publishedAt) });
     const later = new Date(now + 40 * DAY);
     await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'SCHEDULED', publishedAt: later } });
-    expect(await tokensOf('month-token')).toEqual({ since: later, tokens: [month(later)] });
+    expect(await tokensOf('month-token')).toEqual({ since: later, tokens: periods(later) });
     await prisma.article.update({ where: { id: ids['month-token'] }, data: { status: 'ARCHIVED' } });
     expect(await tokensOf('month-token')).toEqual({ since: null, tokens: [] });
     expect(await slugsFor('ptarmigan')).toEqual([]);
@@ -304,6 +334,26 @@ describe('search windows', () => {
     const narrower = await data.search.searchArticles(query('krill whales'));
     expect(narrower).toMatchObject({ totalIsLowerBound: false, total: 1 });
     expect(narrower.items.map((hit) => hit.slug)).toEqual(['krill-classic']);
+    expect(await data.search.searchArticles({ ...query('krill whales'), page: 3 })).toMatchObject({ items: [], total: 1, pageCount: 1 });
+  });
+
+  it('widens from the newest months to this year and last before the whole archive', async () => {
+    // Seven months old: outside the newest three, inside this year or last whatever the date.
+    const months = Array.from({ length: reachable + 3 }, (_, index) => ({
+      slug: `copepod-${index}`, title: `Survey ${index}`, bodyText: 'copepod counts', doc: doc('copepod counts'),
+      publishedAt: new Date(now - 210 * DAY - index * 60_000),
+    }));
+    await prisma.article.createMany({
+      data: months.map(({ slug, title, bodyText, doc: body, publishedAt }) => ({ slug, title, body, bodyText, status: 'PUBLISHED' as const, publishedAt })),
+    });
+    await createArticle({ slug: 'copepod-classic', title: 'Copepods, the classic survey', body: 'copepod counts', publishedAt: new Date(now - 6 * 365 * DAY) });
+
+    const results = await data.search.searchArticles(query('copepod'));
+    expect(results).toMatchObject({ totalIsLowerBound: true, total: reachable + 3, pageCount: 50 });
+    expect(results.items.map((hit) => hit.slug)).toEqual(Array.from({ length: 10 }, (_, index) => `copepod-${index}`));
+    const lastPage = await data.search.searchArticles({ ...query('copepod'), page: 51 });
+    expect(lastPage.page).toBe(50);
+    expect(lastPage.items.map((hit) => hit.slug)).toEqual(Array.from({ length: 10 }, (_, index) => `copepod-${490 + index}`));
   });
 
   it('widens to the whole archive when the newest months hold fewer matches, ranking a title match first', async () => {
