@@ -18,6 +18,9 @@ function createClient(connectionString: string, readOnly = false) {
     }),
     // Secrets never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true } },
+    // Under a burst of readers every pooled connection can be busy for a moment: a save waits for one as long as the
+    // pool waits to open one (connectionTimeoutMillis), instead of Prisma's default 2 s, before it reports failure.
+    transactionOptions: { maxWait: 5_000 },
   });
 }
 

@@ -34,10 +34,10 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     return seconds * 1000;
   }
 
-  /** Answers from the cache when it can; returns true when it did. */
-  function serve(request, response) {
-    if (request.method !== 'GET' || request.headers.cookie?.includes('session-token')) return false;
-    const key = keyOf(request);
+  const mayUseCache = (request) => request.method === 'GET' && !request.headers.cookie?.includes('session-token');
+
+  /** Answers from a fresh kept response; returns true when it did. */
+  function answerFromCache(key, response) {
     const entry = entries.get(key);
     if (!entry) return false;
     if (entry.expires <= now()) {
@@ -49,13 +49,17 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     return true;
   }
 
-  /** Watches a response Next writes and keeps it when it may be shared. */
-  function record(request, response) {
-    if (request.method !== 'GET' || request.headers.cookie?.includes('session-token')) return;
-    const key = keyOf(request);
+  /** Watches the response Next writes, keeps it when it may be shared, then calls `done(kept)` once. */
+  function record(key, response, done) {
     const startedIn = generation;
     const chunks = [];
     let size = 0;
+    let finished = false;
+    const finish = (kept) => {
+      if (finished) return;
+      finished = true;
+      done(kept);
+    };
     const keep = (chunk, encoding) => {
       if (!chunk || typeof chunk === 'function' || size > MAX_BODY_BYTES) return;
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : undefined);
@@ -71,7 +75,8 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     response.end = function (chunk, encoding, callback) {
       keep(chunk, encoding);
       const lifetime = sharedLifetimeMs(response);
-      if (lifetime > 0 && size <= MAX_BODY_BYTES && startedIn === generation) {
+      const kept = lifetime > 0 && size <= MAX_BODY_BYTES && startedIn === generation;
+      if (kept) {
         if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
         const headers = { ...response.getHeaders() };
         delete headers['x-dispatch-cache'];
@@ -79,15 +84,54 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
         delete headers['x-request-id'];
         entries.set(key, { status: response.statusCode, headers, body: Buffer.concat(chunks), expires: now() + lifetime });
       }
-      return end.call(this, chunk, encoding, callback);
+      const result = end.call(this, chunk, encoding, callback);
+      finish(kept);
+      return result;
     };
+    response.once('close', () => finish(false));
   }
 
-  /** Forgets every kept response, and any being recorded now. */
+  /** Requests waiting for the same address to be answered once (key → the waiters' `forward`s). */
+  const inFlight = new Map();
+
+  /** Lets the waiters go to Next themselves: the response they waited for cannot be shared, or a publish came. */
+  function release(waiters, key) {
+    for (const waiter of waiters.splice(0)) {
+      if (!answerFromCache(key, waiter.response)) waiter.forward();
+    }
+  }
+
+  /**
+   * Answers from the cache, or sends the request on with `forward()`. Requests for an address already on its way to
+   * Next wait for that answer instead of each rendering it again (as a CDN collapses them): after a publish or an
+   * expiry, fifty readers of the home page cost one render, not fifty.
+   */
+  function handle(request, response, forward) {
+    if (!mayUseCache(request)) return forward();
+    const key = keyOf(request);
+    if (answerFromCache(key, response)) return;
+    const flight = inFlight.get(key);
+    if (flight) {
+      flight.push({ response, forward });
+      return;
+    }
+    const waiters = [];
+    inFlight.set(key, waiters);
+    record(key, response, () => {
+      if (inFlight.get(key) === waiters) inFlight.delete(key);
+      release(waiters, key);
+    });
+    forward();
+  }
+
+  /** Forgets every kept response, and any being recorded now; whoever waited for one goes to Next. */
   function clear() {
     generation += 1;
     entries.clear();
+    const flights = [...inFlight.entries()];
+    inFlight.clear();
+    for (const [key, waiters] of flights) release(waiters, key);
   }
 
-  return { serve, record, clear, size: () => entries.size };
+  return { handle, clear, size: () => entries.size };
 }

@@ -56,10 +56,12 @@ const server = http.createServer((request, response) => runWithRequestId(acceptR
   const address = resolveClientAddress(request.headers['x-forwarded-for'], request.socket.remoteAddress, trustedHops);
   if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
   else delete request.headers[CLIENT_ADDRESS_HEADER];
-  if (microCache?.serve(request, response)) return;
-  microCache?.record(request, response);
-  answerOutagesWith503(request, response, outageOptions);
-  handle(request, response);
+  const forward = () => {
+    answerOutagesWith503(request, response, outageOptions);
+    handle(request, response);
+  };
+  if (microCache) microCache.handle(request, response, forward);
+  else forward();
 }));
 server.keepAliveTimeout = 65_000;
 

@@ -12,13 +12,13 @@ async function serve(cacheControl: string, clock: { now: number }, extraHeaders:
   let calls = 0;
   const cache = createMicroCache({ now: () => clock.now });
   server = http.createServer((request, response) => {
-    if (cache.serve(request, response)) return;
-    cache.record(request, response);
-    calls += 1;
-    response.setHeader('Cache-Control', cacheControl);
-    for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
-    response.write(`call ${calls} `);
-    response.end(request.headers['accept-encoding'] ?? 'identity');
+    cache.handle(request, response, () => {
+      calls += 1;
+      response.setHeader('Cache-Control', cacheControl);
+      for (const [name, value] of Object.entries(extraHeaders)) response.setHeader(name, value);
+      response.write(`call ${calls} `);
+      response.end(request.headers['accept-encoding'] ?? 'identity');
+    });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,12 +70,12 @@ describe('micro-cache and pages the app marks as shared', () => {
     let calls = 0;
     const cache = createMicroCache({ now: () => 0 });
     server = http.createServer((request, response) => {
-      if (cache.serve(request, response)) return;
-      cache.record(request, response);
-      calls += 1;
-      response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
-      response.setHeader('x-dispatch-shared-max-age', request.url === '/shared' ? '1' : '0');
-      response.end(`call ${calls}`);
+      cache.handle(request, response, () => {
+        calls += 1;
+        response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+        response.setHeader('x-dispatch-shared-max-age', request.url === '/shared' ? '1' : '0');
+        response.end(`call ${calls}`);
+      });
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -92,13 +92,13 @@ describe('micro-cache cleared on publish', () => {
     let calls = 0;
     let releaseSlow: () => void = () => {};
     server = http.createServer((request, response) => {
-      if (cache.serve(request, response)) return;
-      cache.record(request, response);
-      calls += 1;
-      response.setHeader('Cache-Control', 's-maxage=60');
-      response.write(`call ${calls}`);
-      if (request.url === '/slow' && calls === 3) new Promise<void>((resolve) => (releaseSlow = resolve)).then(() => response.end());
-      else response.end();
+      cache.handle(request, response, () => {
+        calls += 1;
+        response.setHeader('Cache-Control', 's-maxage=60');
+        response.write(`call ${calls}`);
+        if (request.url === '/slow' && calls === 3) new Promise<void>((resolve) => (releaseSlow = resolve)).then(() => response.end());
+        else response.end();
+      });
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -118,5 +118,57 @@ describe('micro-cache cleared on publish', () => {
     releaseSlow();
     expect(await slow).toEqual({ body: 'call 3', hit: false });
     expect(await get('/slow')).toEqual({ body: 'call 4', hit: false });
+  });
+});
+
+describe('micro-cache collapsing concurrent requests', () => {
+  /** An app whose first answer waits until `open()`; later ones answer at once. */
+  async function gatedApp(cacheControl: string) {
+    const cache = createMicroCache({ now: () => 0 });
+    let calls = 0;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    server = http.createServer((request, response) => {
+      cache.handle(request, response, () => {
+        calls += 1;
+        const call = calls;
+        response.setHeader('Cache-Control', cacheControl);
+        if (call === 1) void gate.then(() => response.end(`call ${call}`));
+        else response.end(`call ${call}`);
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async (path: string) => (await fetch(base + path)).text();
+    return { cache, get, open: () => open(), calls: () => calls };
+  }
+
+  it('renders an address once for readers who ask while it is being rendered', async () => {
+    const app = await gatedApp('s-maxage=1');
+    const answers = Promise.all(Array.from({ length: 5 }, () => app.get('/a')));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.calls()).toBe(1);
+    app.open();
+    expect(await answers).toEqual(Array(5).fill('call 1'));
+    expect(app.calls()).toBe(1);
+  });
+
+  it('sends each waiting reader on when the answer may not be shared', async () => {
+    const app = await gatedApp('private, no-store');
+    const answers = Promise.all(Array.from({ length: 3 }, () => app.get('/private')));
+    await expect.poll(() => app.calls()).toBe(1);
+    app.open();
+    expect((await answers).sort()).toEqual(['call 1', 'call 2', 'call 3']);
+  });
+
+  it('sends waiting readers on at once when a publish clears the cache', async () => {
+    const app = await gatedApp('s-maxage=60');
+    const answers = Promise.all(Array.from({ length: 3 }, () => app.get('/home')));
+    await expect.poll(() => app.calls()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    app.cache.clear();
+    await expect.poll(() => app.calls()).toBe(3);
+    app.open();
+    expect((await answers).sort()).toEqual(['call 1', 'call 2', 'call 3']);
   });
 });
