@@ -1,7 +1,7 @@
 import 'server-only';
 import type { RichTextDocument } from '@/lib/content/document';
 import { normalizeDocument } from '@/lib/content/normalize';
-import { getDb } from '@/lib/db';
+import { getDb, onReadReplica } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleSummary } from './dto';
 import { articleSummarySelect, toArticleSummary } from './mappers';
@@ -10,14 +10,21 @@ import { parseSlug } from './slugs';
 import { tags } from './tags';
 import { publicArticleWhere } from './visibility';
 
-// Public reads behind the RSS and Atom feeds. Lists and bodies are cached apart: Next's data cache refuses
-// entries over 2 MB, which fifty long articles in one entry would exceed.
+// Public reads behind the RSS and Atom feeds. The lists are cached here; the bodies are rendered and kept per
+// article version by lib/feeds (Next's data cache refuses entries over 2 MB, which fifty long articles exceed).
 
 export const FEED_ITEM_LIMIT = 50;
 
-export type FeedArticle = ArticleSummary & { id: string; language: string; updatedAt: string | null };
+/** `version` changes whenever anything of the article changes, its body included. */
+export type FeedArticle = ArticleSummary & { id: string; language: string; updatedAt: string | null; version: string };
 
-const feedArticleSelect = { ...articleSummarySelect, id: true, language: true, contentUpdatedAt: true } satisfies Prisma.ArticleSelect;
+const feedArticleSelect = {
+  ...articleSummarySelect,
+  id: true,
+  language: true,
+  contentUpdatedAt: true,
+  updatedAt: true,
+} satisfies Prisma.ArticleSelect;
 
 async function readFeedArticles(authorSlug: string | null, topicSlug: string | null): Promise<FeedArticle[]> {
   const rows = await getDb().article.findMany({
@@ -35,6 +42,7 @@ async function readFeedArticles(authorSlug: string | null, topicSlug: string | n
     id: row.id,
     language: row.language,
     updatedAt: row.contentUpdatedAt?.toISOString() ?? null,
+    version: row.updatedAt.toISOString(),
   }));
 }
 
@@ -61,14 +69,10 @@ export async function listTopicFeedArticles(rawTopicSlug: string): Promise<FeedA
   return topicSlug ? cachedFeedArticles(null, topicSlug) : [];
 }
 
-async function readFeedArticleBody(id: string): Promise<RichTextDocument | null> {
-  const row = await getDb().article.findFirst({ where: { ...publicArticleWhere(new Date()), id }, select: { body: true } });
-  return row ? normalizeDocument(row.body) : null;
-}
-
-const cachedFeedArticleBody = cachedPublicRead('feed-article-body', readFeedArticleBody, () => [tags.articles]);
-
-/** The body of a visible article, or null when readers may not see it. */
+/** The body of a visible article, or null when readers may not see it. Not cached: lib/feeds keeps it rendered. */
 export async function getFeedArticleBody(id: string): Promise<RichTextDocument | null> {
-  return cachedFeedArticleBody(id);
+  return onReadReplica(async () => {
+    const row = await getDb().article.findFirst({ where: { ...publicArticleWhere(new Date()), id }, select: { body: true } });
+    return row ? normalizeDocument(row.body) : null;
+  });
 }

@@ -1,7 +1,9 @@
 import 'server-only';
+import { unstable_cache } from 'next/cache';
 import { getAuthorProfileBySlug } from '@/lib/data/authors';
 import { getFeedArticleBody, listAuthorFeedArticles, listSiteFeedArticles, listTopicFeedArticles, type FeedArticle } from '@/lib/data/feeds';
 import { getTopicBySlug } from '@/lib/data/topics';
+import { getEnv } from '@/lib/env';
 import { absoluteUrl, getSiteConfig } from '@/lib/site';
 import { renderArticleHtml } from './article-html';
 import { feedTitle } from './discovery';
@@ -21,14 +23,30 @@ function articleGuid(articleId: string): string {
 
 export type AuthorFeed = { xml: string } | { redirectTo: string } | null;
 
-async function toEntry(article: FeedArticle): Promise<FeedEntry | null> {
-  const body = await getFeedArticleBody(article.id);
-  // Unpublished between the list and this read.
-  if (!body) return null;
+const ONE_DAY_SECONDS = 24 * 60 * 60;
+
+async function renderFeedBody(id: string, siteUrl: string): Promise<string | null> {
+  const body = await getFeedArticleBody(id);
+  return body ? renderArticleHtml(body, siteUrl) : null;
+}
+
+/**
+ * An item's body as HTML, or null once it is not public. It is kept per article version, untagged: a publish
+ * expires the feed lists (tagged 'public') and with them what is shown, but leaves the other items, whose versions
+ * did not change, rendered. A kept body of an article no longer listed is never shown.
+ */
+function feedBodyHtml(article: FeedArticle): Promise<string | null> {
   const siteUrl = getSiteConfig().url;
+  if (getEnv().PUBLIC_CACHE === 'off') return renderFeedBody(article.id, siteUrl);
+  return unstable_cache(renderFeedBody, ['feed-body-html', article.version], { revalidate: ONE_DAY_SECONDS })(article.id, siteUrl);
+}
+
+async function toEntry(article: FeedArticle): Promise<FeedEntry | null> {
+  const bodyHtml = await feedBodyHtml(article);
+  // Unpublished between the list and this read.
+  if (bodyHtml === null) return null;
   const published = new Date(article.publishedAt);
   const contentUpdated = article.updatedAt ? new Date(article.updatedAt) : published;
-  const bodyHtml = await renderArticleHtml(body, siteUrl);
   return {
     guid: articleGuid(article.id),
     title: article.title,

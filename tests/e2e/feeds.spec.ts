@@ -120,7 +120,7 @@ test('the sitemap, the news sitemap and robots.txt guide crawlers', async ({ req
   for (const path of ['/editor', '/profile', '/preview', '/login', '/api/']) expect(robots).toMatch(new RegExp(`^Disallow: ${path}$`, 'm'));
 });
 
-test("the site's feed lists a newly published article within a second of publishing", async ({ page, request, baseURL }) => {
+test("the site's feed lists a newly published article within a second of publishing, and its corrected text after an update", async ({ page, request, baseURL }) => {
   const tag = crypto.randomBytes(4).toString('hex');
   const byline = { id: `e2efeeds${tag}`, slug: `e2e-feeds-${tag}`, name: `Feed Tester ${tag}` };
   await db().query(`INSERT INTO "Author" ("id", "slug", "name", "sortName", "updatedAt") VALUES ($1, $2, $3, $3, now())`, [byline.id, byline.slug, byline.name]);
@@ -150,4 +150,16 @@ test("the site's feed lists a newly published article within a second of publish
   const ownFeed = await fetchFeed(request, `/authors/${byline.slug}/feed.xml`, 'application/rss+xml; charset=utf-8');
   expect(ownFeed.items.map((entry) => entry.title)).toEqual([title]);
   await expect.poll(async () => (await request.get('/news-sitemap.xml')).text(), { timeout: 2_000, intervals: [100] }).toContain(`<news:title>${title}</news:title>`);
+
+  // A correction to the body reaches feed readers too: the item's kept rendering belongs to the old version.
+  const correction = `Corrected: the figures were revised ${tag}.`;
+  await page.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(correction);
+  await expect(page.getByRole('status', { name: 'Save status' })).toHaveText(/^Saved at /, NAVIGATION);
+  await page.getByRole('button', { name: 'Update', exact: true }).click();
+  await expect(page.getByText('Update published.')).toBeVisible(NAVIGATION);
+  await expect.poll(async () => (await listed())?.['content:encoded'] ?? '', { timeout: 2_000, intervals: [100] }).toContain(correction);
+  expect((await listed())?.['content:encoded']).toContain(paragraph);
 });
