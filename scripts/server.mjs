@@ -7,6 +7,7 @@ import { listenForInvalidations } from '../lib/cache/redis-cache-handler.mjs';
 import { getLogger, parseRequestId, pathForLog, REQUEST_ID_HEADER, runWithRequestId } from '../lib/log.js';
 import { answerOutagesWith503, isDatabaseReachable, RETRY_AFTER_SECONDS } from './database-outage.mjs';
 import { createMicroCache, MICRO_CACHE_CLEAR } from './micro-cache.mjs';
+import { stripFrameworkScriptsFrom } from './reading-pages.mjs';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '127.0.0.1';
@@ -23,6 +24,8 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // MICRO_CACHE=off measures Next alone (npm run bench -- --no-micro-cache).
 const microCache = process.env.MICRO_CACHE === 'off' ? null : createMicroCache();
+// READING_PAGES_JS=framework serves reading pages with Next's client runtime, as the newsroom has (scripts/reading-pages.mjs).
+const readingPagesWithoutScripts = process.env.READING_PAGES_JS !== 'framework';
 // A publish empties it at once (lib/actions/public-freshness.ts), so readers never wait out the second.
 if (microCache) globalThis[MICRO_CACHE_CLEAR] = () => microCache.clear();
 // With a shared cache, a publish on another instance empties this one's micro-cache too.
@@ -58,6 +61,7 @@ const server = http.createServer((request, response) => runWithRequestId(acceptR
   else delete request.headers[CLIENT_ADDRESS_HEADER];
   const forward = () => {
     answerOutagesWith503(request, response, outageOptions);
+    if (readingPagesWithoutScripts) stripFrameworkScriptsFrom(request, response);
     handle(request, response);
   };
   if (microCache) microCache.handle(request, response, forward);
