@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { cache } from 'react';
 import { getDb, onReadReplica } from '@/lib/db';
 import { getEnv } from '@/lib/env';
 
@@ -33,7 +34,9 @@ export async function getVisibilityEpoch(): Promise<string> {
 
 /**
  * Wraps a public read so it is cached under `key` + its arguments + the visibility epoch, with `tags`, and
- * runs on the read replica when DATABASE_READ_URL is set.
+ * runs on the read replica when DATABASE_READ_URL is set. Within one render it runs once per arguments (React's
+ * cache): the layout, the page and its metadata often ask for the same topics or author, and with the data cache
+ * bypassed (PUBLIC_CACHE=off) each would otherwise be a query of its own.
  */
 export function cachedPublicRead<Args extends (string | number | null)[], Result>(
   key: string,
@@ -41,7 +44,7 @@ export function cachedPublicRead<Args extends (string | number | null)[], Result
   tagsFor: (...args: Args) => string[],
   revalidateSeconds = 300,
 ): (...args: Args) => Promise<Result> {
-  return async (...args: Args) => {
+  return cache(async (...args: Args) => {
     if (getEnv().PUBLIC_CACHE === 'off') return onReadReplica(() => read(...args));
     const epoch = await getVisibilityEpoch();
     const cached = unstable_cache((_epoch: string, ...inner: Args) => onReadReplica(() => read(...inner)), [key], {
@@ -49,5 +52,5 @@ export function cachedPublicRead<Args extends (string | number | null)[], Result
       revalidate: revalidateSeconds,
     });
     return cached(epoch, ...args);
-  };
+  });
 }
