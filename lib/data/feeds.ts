@@ -69,6 +69,14 @@ export async function listTopicFeedArticles(rawTopicSlug: string): Promise<FeedA
   return topicSlug ? cachedFeedArticles(null, topicSlug) : [];
 }
 
+/** The bodies of those of these articles readers may see, by id, in one query. Not cached, like the next. */
+export async function getFeedArticleBodies(ids: string[]): Promise<Map<string, RichTextDocument>> {
+  return onReadReplica(async () => {
+    const rows = await getDb().article.findMany({ where: { ...publicArticleWhere(new Date()), id: { in: ids } }, select: { id: true, body: true } });
+    return new Map(rows.map((row) => [row.id, normalizeDocument(row.body)]));
+  });
+}
+
 /** The body of a visible article, or null when readers may not see it. Not cached: lib/feeds keeps it rendered. */
 export async function getFeedArticleBody(id: string): Promise<RichTextDocument | null> {
   return onReadReplica(async () => {

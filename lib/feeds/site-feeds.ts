@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { getAuthorProfileBySlug } from '@/lib/data/authors';
-import { getFeedArticleBody, listAuthorFeedArticles, listSiteFeedArticles, listTopicFeedArticles, type FeedArticle } from '@/lib/data/feeds';
+import { getFeedArticleBodies, getFeedArticleBody, listAuthorFeedArticles, listSiteFeedArticles, listTopicFeedArticles, type FeedArticle } from '@/lib/data/feeds';
 import { getTopicBySlug } from '@/lib/data/topics';
 import { getEnv } from '@/lib/env';
 import { absoluteUrl, getSiteConfig } from '@/lib/site';
@@ -31,18 +31,26 @@ async function renderFeedBody(id: string, siteUrl: string): Promise<string | nul
 }
 
 /**
- * An item's body as HTML, or null once it is not public. It is kept per article version, untagged: a publish
- * expires the feed lists (tagged 'public') and with them what is shown, but leaves the other items, whose versions
- * did not change, rendered. A kept body of an article no longer listed is never shown.
+ * Each item's body as HTML, or null once it is not public. With the data cache on, a body is kept rendered per
+ * article version, untagged: a publish expires the feed lists (tagged 'public') and with them what is shown, but
+ * leaves the other items, whose versions did not change, rendered; a kept body of an article no longer listed is
+ * never shown. With it off (PUBLIC_CACHE=off), every body is read in one query and rendered.
  */
-function feedBodyHtml(article: FeedArticle): Promise<string | null> {
+async function feedBodiesHtml(articles: FeedArticle[]): Promise<(string | null)[]> {
   const siteUrl = getSiteConfig().url;
-  if (getEnv().PUBLIC_CACHE === 'off') return renderFeedBody(article.id, siteUrl);
-  return unstable_cache(renderFeedBody, ['feed-body-html', article.version], { revalidate: ONE_DAY_SECONDS })(article.id, siteUrl);
+  if (getEnv().PUBLIC_CACHE === 'off') {
+    const bodies = await getFeedArticleBodies(articles.map((article) => article.id));
+    return Promise.all(articles.map(async (article) => {
+      const body = bodies.get(article.id);
+      return body ? renderArticleHtml(body, siteUrl) : null;
+    }));
+  }
+  return Promise.all(
+    articles.map((article) => unstable_cache(renderFeedBody, ['feed-body-html', article.version], { revalidate: ONE_DAY_SECONDS })(article.id, siteUrl)),
+  );
 }
 
-async function toEntry(article: FeedArticle): Promise<FeedEntry | null> {
-  const bodyHtml = await feedBodyHtml(article);
+function toEntry(article: FeedArticle, bodyHtml: string | null): FeedEntry | null {
   // Unpublished between the list and this read.
   if (bodyHtml === null) return null;
   const published = new Date(article.publishedAt);
@@ -62,8 +70,11 @@ async function toEntry(article: FeedArticle): Promise<FeedEntry | null> {
 }
 
 async function toEntries(articles: FeedArticle[]): Promise<FeedEntry[]> {
-  const entries = await Promise.all(articles.map(toEntry));
-  return entries.filter((entry) => entry !== null);
+  const bodies = await feedBodiesHtml(articles);
+  return articles.flatMap((article, index) => {
+    const entry = toEntry(article, bodies[index] ?? null);
+    return entry ? [entry] : [];
+  });
 }
 
 function channel(title: string, description: string, pagePath: string, feedPath: string): FeedChannel {

@@ -125,6 +125,7 @@ const boundedReads: [string, () => Promise<unknown>][] = [
   ['unknown article slug (redirect lookup)', () => data.articles.getPublishedArticleBySlug('no-such-article')],
   ['site feed', () => data.feeds.listSiteFeedArticles()],
   ['feed article body', () => data.feeds.getFeedArticleBody(sample.articleId)],
+  ['feed article bodies', () => data.feeds.getFeedArticleBodies([sample.articleId])],
   ['news sitemap', () => data.sitemaps.listNewsSitemapArticles()],
 ];
 
