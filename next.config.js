@@ -7,6 +7,8 @@ const nextConfig = {
   // npm test builds into its own folder so it never replaces the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // scripts/server.mjs compresses, after it has stripped the framework's scripts from reading pages.
+  compress: false,
   // `npm test` type-checks the whole project in its own step; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,

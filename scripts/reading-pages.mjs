@@ -41,10 +41,12 @@ export function withoutFrameworkScripts(html) {
     });
 }
 
+// scripts/server.mjs compresses after this; a body already compressed (another server in front) is re-encoded at
+// a speed fit for every request (brotli's default quality takes tens of milliseconds a page).
 const CODECS = {
   gzip: [zlib.gunzipSync, zlib.gzipSync],
   deflate: [zlib.inflateSync, zlib.deflateSync],
-  br: [zlib.brotliDecompressSync, zlib.brotliCompressSync],
+  br: [zlib.brotliDecompressSync, (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })],
 };
 
 /** The body as it should leave: decoded, stripped and encoded again the same way; null to send it as it is. */
@@ -84,6 +86,8 @@ export function stripFrameworkScriptsFrom(request, response) {
     if (Array.isArray(given)) for (let index = 0; index + 1 < given.length; index += 2) this.setHeader(given[index], given[index + 1]);
     else if (given) for (const [name, value] of Object.entries(given)) if (value !== undefined) this.setHeader(name, value);
     headPending = true;
+    // Only an HTML page's head waits for its body; anything else is written at once, as asked.
+    if (!isHtml()) sendHead();
     return this;
   };
   // Next flushes the head as its stream starts; an HTML page's head waits for its final length.

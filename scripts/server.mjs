@@ -1,6 +1,8 @@
 // The production HTTP server: Next's request handler behind a plain Node server, so the app learns the
 // client's real address (Next itself only passes on X-Forwarded-For, which any client can forge).
 import http from 'node:http';
+import { Duplex } from 'node:stream';
+import compression from 'compression';
 import next from 'next';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-address.js';
 import { listenForInvalidations } from '../lib/cache/redis-cache-handler.mjs';
@@ -26,6 +28,21 @@ const handle = app.getRequestHandler();
 const microCache = process.env.MICRO_CACHE === 'off' ? null : createMicroCache();
 // READING_PAGES_JS=framework serves reading pages with Next's client runtime, as the newsroom has (scripts/reading-pages.mjs).
 const readingPagesWithoutScripts = process.env.READING_PAGES_JS !== 'framework';
+// Compression happens here rather than in Next (next.config.mjs compress: false), outside the stripping of reading
+// pages, so a page is stripped as plain HTML and compressed once.
+const compressMiddleware = compression();
+function compressResponse(request, response) {
+  compressMiddleware(request, response, () => {});
+  // A client that disconnects leaves the middleware's zlib stream open; closed as Next's own server does: adding a
+  // 'drain' listener returns that stream.
+  response.once('close', () => {
+    if (response.writableFinished) return;
+    const stream = response.on('drain', ignore);
+    if (stream instanceof Duplex && stream !== response) stream.destroy();
+    else response.off('drain', ignore);
+  });
+}
+function ignore() {}
 // A publish empties it at once (lib/actions/public-freshness.ts), so readers never wait out the second.
 if (microCache) globalThis[MICRO_CACHE_CLEAR] = () => microCache.clear();
 // With a shared cache, a publish on another instance empties this one's micro-cache too.
@@ -61,6 +78,7 @@ const server = http.createServer((request, response) => runWithRequestId(acceptR
   else delete request.headers[CLIENT_ADDRESS_HEADER];
   const forward = () => {
     answerOutagesWith503(request, response, outageOptions);
+    compressResponse(request, response);
     if (readingPagesWithoutScripts) stripFrameworkScriptsFrom(request, response);
     handle(request, response);
   };

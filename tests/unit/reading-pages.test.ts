@@ -101,6 +101,26 @@ describe('stripFrameworkScriptsFrom', () => {
     }
   });
 
+  it('writes a non-HTML head at once when a wrapper outside writes it implicitly (as compression does)', async () => {
+    const script = 'console.log("enhance");'.repeat(100);
+    server = http.createServer((request, response) => {
+      // An outer wrapper installed first, writing the head itself on the first write, like the compression middleware.
+      const outerWrite = response.write;
+      response.write = function (this: http.ServerResponse, chunk: unknown, ...rest: unknown[]) {
+        if (!this.headersSent) this.writeHead(this.statusCode);
+        return (outerWrite as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      } as typeof response.write;
+      stripFrameworkScriptsFrom(request, response);
+      response.setHeader('content-type', 'text/javascript');
+      response.write(script.slice(0, 100));
+      response.end(script.slice(100));
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/enhance.js`);
+    expect(response.headers.get('content-type')).toBe('text/javascript');
+    expect(await response.text()).toBe(script);
+  });
+
   it('passes anything but HTML, and every page outside the reading paths, through untouched', async () => {
     const json = JSON.stringify({ script: '<script src="/_next/x.js"></script>' });
     let base = await serve(streamed(Buffer.from(json), { 'content-type': 'application/json' }));
