@@ -5,6 +5,7 @@ import { demoAccounts } from '../../prisma/demo/content';
 import { formSubset, hostileStrings, scriptShapedStrings } from '../support/hostile-inputs';
 import { e2eDatabaseForThisFile } from './support/database';
 import { hydrated, NAVIGATION, signIn } from './support/browser';
+import { failOnDialogs, injectedElements, REACT_FORM_PLACEHOLDER } from './support/injection';
 
 // Hostile strings typed through the real article editor: every script-shaped string and a set of odd ones
 // (right-to-left, emoji, zero-width, combining marks, the longest) come back exactly after a reload, and no page
@@ -21,36 +22,6 @@ const AUTHOR = { slug: 'haruka-ishida', name: 'Haruka Ishida' };
 const saveStatus = (page: Page) => page.getByRole('status', { name: 'Save status' });
 const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 const expectSaved = (page: Page) => expect(saveStatus(page)).toHaveText(/^Saved at \d{1,2}:\d{2}/, NAVIGATION);
-
-/** Fails the test on any dialog the page opens: a stored or reflected script would call alert(). */
-function failOnDialogs(page: Page): string[] {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return dialogs;
-}
-
-/** React's own stand-in action on a server-action form before hydration; the app's, not a payload's. */
-const REACT_FORM_PLACEHOLDER = "javascript:throw new Error('React";
-
-/** What stored markup would leave in the page; the app itself renders none of these. */
-async function injectedElements(page: Page): Promise<string[]> {
-  return page.evaluate((reactPlaceholder) => {
-    const found: string[] = [];
-    for (const element of Array.from(document.querySelectorAll('*'))) {
-      const tag = element.tagName.toLowerCase();
-      if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'xss', 'vulnerable', 'base'].includes(tag)) found.push(tag);
-      for (const attribute of Array.from(element.attributes)) {
-        if (attribute.name.startsWith('on')) found.push(`${tag}[${attribute.name}]`);
-        const scriptUrl = /^\s*(javascript|vbscript|data:text\/html)/i.test(attribute.value) && !attribute.value.startsWith(reactPlaceholder);
-        if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attribute.name) && scriptUrl) found.push(`${tag}[${attribute.name}]`);
-      }
-    }
-    return found;
-  }, REACT_FORM_PLACEHOLDER);
-}
 
 async function startArticle(page: Page, title: string): Promise<string> {
   await page.goto('/editor/articles/new');
