@@ -9,6 +9,7 @@ import { documentToPlainText } from '@/lib/content/plain-text';
 import { hostileStrings, scriptShapedStrings, wfuzzXssStrings } from '../support/hostile-inputs';
 import { useIsolatedDatabase } from '../support/test-database';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
+import { createViewer } from '../support/viewers';
 
 // Legacy documents (lib/content/legacy-document.ts) are Markdown-like plain text, not HTML: markup in one, in any
 // place the format has (title, lead, body paragraphs, headings, lists, quotes, emphasis, links, the original
@@ -122,9 +123,7 @@ async function importDocument(text: string) {
 beforeAll(async () => {
   prisma = createScriptPrisma(await useIsolatedDatabase());
   legacyImport = await import('@/lib/data/legacy-import');
-  const auth = await import('@/lib/data/auth');
-  const user = await prisma.user.create({ data: { email: 'hostile-import@example.test', name: 'Hostile Importer', role: 'EDITOR' } });
-  editor = (await auth.getSessionViewer(user.id, user.sessionVersion))!;
+  editor = await createViewer(prisma, 'hostile-import@example.test');
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
 import { useIsolatedDatabase } from '../support/test-database';
+import { createViewer } from '../support/viewers';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
 
 // The editor retries a save whose answer was lost (the connection dropped after the commit) with the same key:
@@ -29,15 +30,8 @@ async function newArticle(title: string) {
 beforeAll(async () => {
   prisma = createScriptPrisma(await useIsolatedDatabase());
   drafts = await import('@/lib/data/article-drafts');
-  const { getSessionViewer } = await import('@/lib/data/auth');
-  const viewerFor = async (email: string) => {
-    const user = await prisma.user.create({ data: { email, name: email, role: 'EDITOR' } });
-    const viewer = await getSessionViewer(user.id, user.sessionVersion);
-    if (!viewer) throw new Error('viewer expected');
-    return viewer;
-  };
-  editor = await viewerFor('idempotent-editor@example.test');
-  otherEditor = await viewerFor('idempotent-other@example.test');
+  editor = await createViewer(prisma, 'idempotent-editor@example.test');
+  otherEditor = await createViewer(prisma, 'idempotent-other@example.test');
 });
 
 afterAll(async () => {

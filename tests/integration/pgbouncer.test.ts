@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/permissions';
 import { findFreePort } from '../../scripts/lib/free-port';
 import { createScriptPrisma, type ScriptPrisma } from '../../scripts/lib/prisma';
 import { useIsolatedDatabase } from '../support/test-database';
+import { createViewer } from '../support/viewers';
 
 // docs/DEPLOYMENT.md says the app works through PgBouncer in transaction mode. Here a real PgBouncer (Debian's
 // package; .ci/run installs it) stands between the app and PostgreSQL with three server connections for the app's
@@ -118,15 +119,8 @@ beforeAll(async () => {
     search: await import('@/lib/data/search'),
     validation: await import('@/lib/validation/search'),
   };
-  const { getSessionViewer } = await import('@/lib/data/auth');
-  const viewerFor = async (email: string) => {
-    const user = await prisma.user.create({ data: { email, name: email, role: 'EDITOR' } });
-    const viewer = await getSessionViewer(user.id, user.sessionVersion);
-    if (!viewer) throw new Error('viewer expected');
-    return viewer;
-  };
-  editor = await viewerFor('bouncer-editor@example.test');
-  otherEditor = await viewerFor('bouncer-other@example.test');
+  editor = await createViewer(prisma, 'bouncer-editor@example.test');
+  otherEditor = await createViewer(prisma, 'bouncer-other@example.test');
   authorId = (await prisma.author.create({ data: { slug: 'pooled-writer', name: 'Pooled Writer', sortName: 'Writer, Pooled' } })).id;
 }, 60_000);
 
