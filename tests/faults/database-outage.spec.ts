@@ -55,7 +55,7 @@ test('a database outage: cached pages keep serving, the rest says 503, the edito
     const before = await withClient(database.url, (client) => articleState(client, articleId));
 
     await database.stop();
-    // Past the article page's one-second revalidation: it is served stale while its regeneration fails.
+    // Past the micro-cache's second: the page is rendered again, from the data cache, without the database.
     await sleep(1_500);
     for (let visit = 0; visit < 2; visit++) {
       const cached = await reader.request.get(`/articles/${slug}`);

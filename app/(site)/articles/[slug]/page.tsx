@@ -9,13 +9,10 @@ import { articleSocialImagePath, siteOpenGraph } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/structured-data';
 import { absoluteUrl, getSiteConfig } from '@/lib/site';
 
-// Rendered on first request, then served from the cache and refreshed in the background at most once a
-// second; tag invalidation from mutations refreshes it at once.
-export const revalidate = 1;
-export const dynamicParams = true;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request from cached reads, like the listing pages: the micro-cache in front (scripts/server.mjs)
+// shares it for a second. As ISR it was re-rendered every second while each request in between reached Next
+// (a STALE page cannot be shared without delaying a publish), and an unknown slug answered with an empty shell.
+export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
