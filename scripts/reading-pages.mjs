@@ -3,16 +3,17 @@
 // leaves the server without it (the React runtime, the page's RSC payload and the preloads of both), so a reader's
 // browser downloads, parses and runs nothing; links are plain links. What little reading pages do with scripts
 // lives in /enhance.js (public/enhance.js), which stays. The newsroom and sign-in pages keep everything.
-import zlib from 'node:zlib';
 import { signedInPathPrefixes } from '../lib/security-headers.js';
 
 // Every page but the newsroom's and the sign-in flow's (and Next's own files): unknown addresses get the site's 404.
 const NOT_READING_PATH = new RegExp(`^/(?:_next|${signedInPathPrefixes.join('|')})(?:/|$)`);
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script>/gi;
 const LINK = /<link\b[^>]*>/gi;
-// Pages whose content scripts put in place keep them: streamed Suspense boundaries, and Next's error shell (an
-// empty body the client fills; Next answers a not-found article with one).
-const NEEDS_SCRIPTS = /<template id="B:|<div hidden id="S:|<html[^>]*\sid="__next_error__"/;
+// Next's error shell: an empty body its client fills. Next answers notFound() in a dynamic page with one
+// (vercel/next.js#62228), which a reader without JavaScript sees as a blank page.
+const ERROR_SHELL = /<html[^>]*\sid="__next_error__"/;
+// Pages whose content scripts put in place keep them: streamed Suspense boundaries, and the error shell.
+const NEEDS_SCRIPTS = new RegExp(`<template id="B:|<div hidden id="S:|${ERROR_SHELL.source}`);
 
 const attributeOf = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined) ?? null;
 
@@ -41,29 +42,13 @@ export function withoutFrameworkScripts(html) {
     });
 }
 
-// scripts/server.mjs compresses after this; a body already compressed (another server in front) is re-encoded at
-// a speed fit for every request (brotli's default quality takes tens of milliseconds a page).
-const CODECS = {
-  gzip: [zlib.gunzipSync, zlib.gzipSync],
-  deflate: [zlib.inflateSync, zlib.deflateSync],
-  br: [zlib.brotliDecompressSync, (bytes) => zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })],
-};
-
-/** The body as it should leave: decoded, stripped and encoded again the same way; null to send it as it is. */
-function strippedBody(body, encoding) {
-  const codec = encoding ? CODECS[encoding] : [(bytes) => bytes, (bytes) => bytes];
-  if (!codec) return null;
-  const [decode, encode] = codec;
-  const html = decode(body).toString('utf8');
-  const stripped = withoutFrameworkScripts(html);
-  return stripped === null || stripped === html ? null : encode(Buffer.from(stripped, 'utf8'));
-}
-
 /**
  * For a reading request, holds back the response's head and body until it ends, then sends the HTML without the
- * framework's scripts (re-encoded, with its new length). Anything but HTML passes through untouched.
+ * framework's scripts, with its new length. A 404 that is Next's error shell becomes `notFoundPage()`, the site's own
+ * not-found page (its HTML, or null to keep the shell). Anything but uncompressed HTML passes through untouched:
+ * scripts/server.mjs compresses after this.
  */
-export function stripFrameworkScriptsFrom(request, response) {
+export function stripFrameworkScriptsFrom(request, response, { notFoundPage = async () => null } = {}) {
   if (!isReadingRequest(request)) return;
   const { writeHead, write, end, flushHeaders } = response;
   const chunks = [];
@@ -115,15 +100,23 @@ export function stripFrameworkScriptsFrom(request, response) {
     }
     if (data) chunks.push(Buffer.isBuffer(data) ? data : Buffer.from(data, typeof encoding === 'string' ? encoding : undefined));
     const body = Buffer.concat(chunks);
-    let out = body;
-    try {
-      out = strippedBody(body, String(response.getHeader('content-encoding') ?? '').toLowerCase()) ?? body;
-    } catch {
-      // A body that does not decode as its header says goes out as it came.
+    const send = (out) => {
+      if (response.getHeader('content-length') !== undefined || out !== body) response.setHeader('content-length', out.length);
+      headPending = true;
+      sendHead();
+      end.call(response, out, done);
+    };
+    if (response.getHeader('content-encoding') !== undefined) {
+      send(body);
+      return this;
     }
-    if (response.getHeader('content-length') !== undefined || out !== body) response.setHeader('content-length', out.length);
-    headPending = true;
-    sendHead();
-    return end.call(this, out, done);
+    const page = body.toString('utf8');
+    if (response.statusCode === 404 && ERROR_SHELL.test(page)) {
+      notFoundPage().then((notFound) => send(notFound === null ? body : Buffer.from(notFound)), () => send(body));
+      return this;
+    }
+    const stripped = withoutFrameworkScripts(page);
+    send(stripped === null || stripped === page ? body : Buffer.from(stripped, 'utf8'));
+    return this;
   };
 }

@@ -43,6 +43,23 @@ function compressResponse(request, response) {
   });
 }
 function ignore() {}
+// Next answers notFound() in a dynamic page with an empty shell its client fills (scripts/reading-pages.mjs); readers
+// get the page this server gives any unknown address instead, asked once: Next prerenders it at build time.
+const ownAddress = `http://${['0.0.0.0', '::', ''].includes(hostname) ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+const NOT_FOUND_PROBE = '/_dispatch/no-such-page';
+let notFoundPageOnce = null;
+function notFoundPage() {
+  notFoundPageOnce ??= fetch(`${ownAddress}${NOT_FOUND_PROBE}`, { headers: { 'accept-encoding': 'identity' } })
+    .then(async (response) => {
+      if (response.status !== 404) throw new Error(`${NOT_FOUND_PROBE} answered ${response.status}`);
+      return Buffer.from(await response.arrayBuffer());
+    })
+    .catch(() => {
+      notFoundPageOnce = null;
+      return null;
+    });
+  return notFoundPageOnce;
+}
 // A publish empties it at once (lib/actions/public-freshness.ts), so readers never wait out the second.
 if (microCache) globalThis[MICRO_CACHE_CLEAR] = () => microCache.clear();
 // With a shared cache, a publish on another instance empties this one's micro-cache too.
@@ -79,7 +96,8 @@ const server = http.createServer((request, response) => runWithRequestId(acceptR
   const forward = () => {
     answerOutagesWith503(request, response, outageOptions);
     compressResponse(request, response);
-    if (readingPagesWithoutScripts) stripFrameworkScriptsFrom(request, response);
+    // The probe itself never waits for the page it is fetching.
+    if (readingPagesWithoutScripts) stripFrameworkScriptsFrom(request, response, request.url === NOT_FOUND_PROBE ? {} : { notFoundPage });
     handle(request, response);
   };
   if (microCache) microCache.handle(request, response, forward);
