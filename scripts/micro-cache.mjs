@@ -6,6 +6,10 @@
 import { SHARED_MAX_AGE_HEADER } from '../lib/security-headers.js';
 
 const MAX_ENTRIES = 500;
+// While one request renders an expired page again, the others get the expired copy for at most this long instead of
+// waiting behind that render (a CDN's stale-while-revalidate). A publish empties the cache, so this never delays
+// one; only the clock's changes (a scheduled article coming due) may show this much later.
+const STALE_WHILE_REFRESHING_MS = 1_000;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 // The request headers Next varies its responses on (its Vary header lists them).
 const VARY_HEADERS = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding'];
@@ -36,15 +40,14 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
 
   const mayUseCache = (request) => request.method === 'GET' && !request.headers.cookie?.includes('session-token');
 
-  /** Answers from a fresh kept response; returns true when it did. */
-  function answerFromCache(key, response) {
+  /** Answers from a kept response still fresh, or expired no longer ago than `staleForMs`; true when it did. */
+  function answerFromCache(key, response, staleForMs = 0) {
     const entry = entries.get(key);
     if (!entry) return false;
-    if (entry.expires <= now()) {
-      entries.delete(key);
-      return false;
-    }
-    response.writeHead(entry.status, { ...entry.headers, 'x-dispatch-cache': 'HIT' });
+    const age = now() - entry.expires;
+    if (age >= STALE_WHILE_REFRESHING_MS) entries.delete(key);
+    if (age >= staleForMs) return false;
+    response.writeHead(entry.status, { ...entry.headers, 'x-dispatch-cache': age < 0 ? 'HIT' : 'STALE' });
     response.end(entry.body);
     return true;
   }
@@ -103,8 +106,8 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
 
   /**
    * Answers from the cache, or sends the request on with `forward()`. Requests for an address already on its way to
-   * Next wait for that answer instead of each rendering it again (as a CDN collapses them): after a publish or an
-   * expiry, fifty readers of the home page cost one render, not fifty.
+   * Next get the copy that just expired, or wait for that answer instead of each rendering it again (as a CDN
+   * collapses them): after a publish or an expiry, fifty readers of the home page cost one render, not fifty.
    */
   function handle(request, response, forward) {
     if (!mayUseCache(request)) return forward();
@@ -112,7 +115,7 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     if (answerFromCache(key, response)) return;
     const flight = inFlight.get(key);
     if (flight) {
-      flight.push({ response, forward });
+      if (!answerFromCache(key, response, STALE_WHILE_REFRESHING_MS)) flight.push({ response, forward });
       return;
     }
     const waiters = [];

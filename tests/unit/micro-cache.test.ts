@@ -172,3 +172,76 @@ describe('micro-cache collapsing concurrent requests', () => {
     expect((await answers).sort()).toEqual(['call 1', 'call 2', 'call 3']);
   });
 });
+
+describe('micro-cache while an expired page is rendered again', () => {
+  it('gives other readers the expired copy, for at most a second past its expiry, instead of making them wait', async () => {
+    const clock = { now: 0 };
+    const cache = createMicroCache({ now: () => clock.now });
+    let calls = 0;
+    const gates: (() => void)[] = [];
+    server = http.createServer((request, response) => {
+      cache.handle(request, response, () => {
+        calls += 1;
+        const call = calls;
+        response.setHeader('Cache-Control', 's-maxage=1');
+        // Every answer after the first waits until the test lets it go.
+        if (call === 1) response.end(`call ${call}`);
+        else gates.push(() => response.end(`call ${call}`));
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const get = async () => {
+      const response = await fetch(`${base}/a`);
+      return { body: await response.text(), cache: response.headers.get('x-dispatch-cache') };
+    };
+
+    expect(await get()).toEqual({ body: 'call 1', cache: null });
+    clock.now = 1_500;
+    const refreshing = get();
+    await expect.poll(() => gates.length).toBe(1);
+    expect(await get()).toEqual({ body: 'call 1', cache: 'STALE' });
+    gates.shift()!();
+    expect(await refreshing).toEqual({ body: 'call 2', cache: null });
+    expect(await get()).toEqual({ body: 'call 2', cache: 'HIT' });
+
+    // Call 2 expired at 2,500: a second later its copy is too old to give out, and readers wait for the render.
+    clock.now = 3_600;
+    const first = get();
+    await expect.poll(() => gates.length).toBe(1);
+    const second = get();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    gates.shift()!();
+    expect(await Promise.all([first, second])).toEqual([{ body: 'call 3', cache: null }, { body: 'call 3', cache: 'HIT' }]);
+    expect(calls).toBe(3);
+  });
+
+  it('never gives out a copy from before a publish', async () => {
+    const clock = { now: 0 };
+    const cache = createMicroCache({ now: () => clock.now });
+    let calls = 0;
+    let release: () => void = () => {};
+    server = http.createServer((request, response) => {
+      cache.handle(request, response, () => {
+        calls += 1;
+        const call = calls;
+        response.setHeader('Cache-Control', 's-maxage=1');
+        if (call === 2) release = () => response.end(`call ${call}`);
+        else response.end(`call ${call}`);
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const get = async () => (await fetch(`http://127.0.0.1:${(server!.address() as AddressInfo).port}/a`)).text();
+    expect(await get()).toBe('call 1');
+    cache.clear();
+    clock.now = 1_200;
+    const rendering = get();
+    await expect.poll(() => calls).toBe(2);
+    // This reader waits for the new render: the copy from before the publish is gone.
+    const waiting = get();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await Promise.all([rendering, waiting])).toEqual(['call 2', 'call 2']);
+  });
+});
+
