@@ -1,14 +1,16 @@
 import 'server-only';
 import { normalizeDocument } from '@/lib/content/normalize';
 import { getDb } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleDetail, ArticleSummary, ArticleTranslationRef } from './dto';
-import { articleSummarySelect, authorCardSelect, mediaSelect, toArticleSummary, toAuthorCard, toImage } from './mappers';
+import { articleSummarySelect, authorCardSelect, mediaSelect, summaryColumns, toArticleSummary, toAuthorCard, toImage, type SummaryRow } from './mappers';
 import { boundedPage, countLimitFor, emptyPage, type BoundedPage } from './paging';
+import { authorIdBySlug } from './authors';
 import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
-import { publicArticleWhere } from './visibility';
+import { approvedTopicId } from './topics';
+import { publicArticleSql, publicArticleWhere } from './visibility';
 
 export const ARTICLES_PER_PAGE = 12;
 
@@ -95,37 +97,34 @@ export type ArticleListFilter = { topicSlug?: string | null; authorSlug?: string
 
 export type ArticleListPage = BoundedPage<ArticleSummary>;
 
-/** The list's filter by ids, looked up first so the plan can use the link tables' indexes; null for an unknown slug. */
-async function listWhere(topicSlug: string | null, authorSlug: string | null): Promise<Prisma.ArticleWhereInput | null> {
-  const db = getDb();
-  const [topic, author] = await Promise.all([
-    topicSlug ? db.topic.findUnique({ where: { slug: topicSlug }, select: { id: true } }) : null,
-    authorSlug ? db.author.findUnique({ where: { slug: authorSlug }, select: { id: true } }) : null,
-  ]);
-  if ((topicSlug && !topic) || (authorSlug && !author)) return null;
-  return {
-    ...publicArticleWhere(new Date()),
-    ...(topic ? { topics: { some: { topicId: topic.id } } } : {}),
-    ...(author ? { authors: { some: { authorId: author.id } } } : {}),
-  };
-}
-
+/**
+ * One page of public articles, newest first, of one topic and/or author, with a count that stops at countLimitFor:
+ * one statement. The ids are constants so the planner sees how common the topic or author is (a large topic is
+ * read along the public index, a small one through its links); the page's ids come first, so skipping the offset
+ * reads only indexes, and cards are built for those ids alone.
+ */
 async function readPublishedArticles(page: number, topicSlug: string | null, authorSlug: string | null, perPage: number): Promise<ArticleListPage> {
-  const where = await listWhere(topicSlug, authorSlug);
-  if (!where) return emptyPage(page);
-  const db = getDb();
-  // The page's ids first: skipping the offset then reads only the public-list index, never the rows skipped.
-  const [counted, pageIds] = await Promise.all([
-    db.article.count({ where, take: countLimitFor(page, perPage) }),
-    db.article.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }], skip: (page - 1) * perPage, take: perPage, select: { id: true } }),
-  ]);
-  const rows = pageIds.length ? await db.article.findMany({ where: { id: { in: pageIds.map(({ id }) => id) } }, select: { id: true, ...articleSummarySelect } }) : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = pageIds.flatMap(({ id }) => {
-    const row = byId.get(id);
-    return row ? [toArticleSummary(row)] : [];
-  });
-  return boundedPage(items, page, perPage, counted);
+  // The ids come from reads the page makes anyway: the layout's topics, the author page's profile.
+  const [topicId, authorId] = await Promise.all([topicSlug ? approvedTopicId(topicSlug) : null, authorSlug ? authorIdBySlug(authorSlug) : null]);
+  if ((topicSlug && !topicId) || (authorSlug && !authorId)) return emptyPage(page);
+  const listed = Prisma.join(
+    [
+      publicArticleSql(new Date()),
+      ...(topicId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" link WHERE link."articleId" = a.id AND link."topicId" = ${topicId})`] : []),
+      ...(authorId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link WHERE link."articleId" = a.id AND link."authorId" = ${authorId})`] : []),
+    ],
+    ' AND ',
+  );
+  const rows = await getDb().$queryRaw<(SummaryRow & { id: string | null; total: bigint })[]>`
+    WITH listed AS NOT MATERIALIZED (SELECT a.id, a."publishedAt" FROM "Article" a WHERE ${listed}),
+    shown AS (SELECT id, "publishedAt" FROM listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${perPage} OFFSET ${(page - 1) * perPage})
+    SELECT shown.id, counted.total, ${summaryColumns}
+    FROM (SELECT count(*) AS total FROM (SELECT 1 FROM listed LIMIT ${countLimitFor(page, perPage)}) bounded) counted
+    LEFT JOIN shown ON TRUE
+    LEFT JOIN "Article" a ON a.id = shown.id
+    ORDER BY shown."publishedAt" DESC, shown.id DESC`;
+  const items = rows.flatMap((row) => (row.id ? [toArticleSummary(row)] : []));
+  return boundedPage(items, page, perPage, Number(rows[0]?.total ?? 0));
 }
 
 const cachedPublishedArticles = cachedPublicRead('published-articles', readPublishedArticles, (_page, topicSlug, authorSlug) => [

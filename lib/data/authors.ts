@@ -43,22 +43,32 @@ function listedAuthorWhere(now: Date): Prisma.AuthorWhereInput {
   };
 }
 
-async function readAuthorProfile(slug: string): Promise<{ author: AuthorProfile } | { redirectTo: string } | null> {
+async function readAuthorProfile(slug: string): Promise<{ author: AuthorProfile; id: string } | { redirectTo: string } | null> {
   const db = getDb();
-  const row = await db.author.findFirst({ where: { slug, mergedIntoId: null }, select: authorProfileSelect });
+  const row = await db.author.findFirst({ where: { slug, mergedIntoId: null }, select: { id: true, ...authorProfileSelect } });
   if (!row) {
     const redirect = await db.authorSlugRedirect.findUnique({ where: { slug }, select: { author: { select: { slug: true } } } });
     return redirect ? { redirectTo: redirect.author.slug } : null;
   }
-  return { author: { ...toAuthorCard(row), biography: row.biography, languages: row.languages, links: profileLinks(row) } };
+  return { author: { ...toAuthorCard(row), biography: row.biography, languages: row.languages, links: profileLinks(row) }, id: row.id };
 }
 
 const cachedAuthorProfile = cachedPublicRead('author-profile', readAuthorProfile, (slug) => [tags.author(slug)]);
 
 /** A public author profile (every author with a page: fellows, guests and retired bylines alike). */
-export async function getAuthorProfileBySlug(rawSlug: string) {
+export async function getAuthorProfileBySlug(rawSlug: string): Promise<{ author: AuthorProfile } | { redirectTo: string } | null> {
   const slug = parseSlug(rawSlug);
-  return slug ? cachedAuthorProfile(slug) : null;
+  const found = slug ? await cachedAuthorProfile(slug) : null;
+  return found && 'author' in found ? { author: found.author } : found;
+}
+
+/**
+ * The id of the author whose page `slug` is, for filtering lists in SQL (lib/data only). The same read as the
+ * profile, so an author page that shows both asks the database once.
+ */
+export async function authorIdBySlug(slug: string): Promise<string | null> {
+  const found = await cachedAuthorProfile(slug);
+  return found && 'author' in found ? found.id : null;
 }
 
 export const AUTHORS_PER_PAGE = 48;

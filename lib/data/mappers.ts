@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleSummary, AuthorCard, ImageDto, TopicRef } from './dto';
 
 export const topicRefSelect = { slug: true, name: true, kind: true } satisfies Prisma.TopicSelect;
@@ -29,7 +29,24 @@ export const authorCardSelect = {
 } satisfies Prisma.AuthorSelect;
 
 export type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof articleSummarySelect }>;
-type AuthorCardRow = Prisma.AuthorGetPayload<{ select: typeof authorCardSelect }>;
+
+/** articleSummarySelect as columns of "Article" a, in the shape toArticleSummary reads, for raw statements. */
+export const summaryColumns = Prisma.sql`a.slug, a.title, a.lead, a."publishedAt",
+  (SELECT coalesce(json_agg(json_build_object('author', json_build_object('slug', author.slug, 'name', author.name)) ORDER BY link.position), '[]')
+     FROM "ArticleAuthor" link JOIN "Author" author ON author.id = link."authorId" WHERE link."articleId" = a.id) AS authors,
+  (SELECT coalesce(json_agg(json_build_object('topic', json_build_object('slug', topic.slug, 'name', topic.name, 'kind', topic.kind))), '[]')
+     FROM "ArticleTopic" link JOIN "Topic" topic ON topic.id = link."topicId" WHERE link."articleId" = a.id) AS topics`;
+export type AuthorCardRow = Prisma.AuthorGetPayload<{ select: typeof authorCardSelect }>;
+
+/** authorCardSelect as columns of "Author" author, in the shape toAuthorCard reads, for raw statements. */
+export const authorCardColumns = Prisma.sql`author.slug, author.name, author.position, author.location, author."fieldOfExpertise",
+  author."workExperience", author."photoAlt",
+  (SELECT json_build_object('storageKey', photo."storageKey", 'width', photo.width, 'height', photo.height, 'alt', photo.alt)
+     FROM "Media" photo WHERE photo.id = author."photoId") AS photo,
+  (SELECT coalesce(json_agg(json_build_object('topic', json_build_object('slug', topic.slug, 'name', topic.name, 'kind', topic.kind)) ORDER BY competence.position), '[]')
+     FROM "AuthorTopic" competence JOIN "Topic" topic ON topic.id = competence."topicId"
+     WHERE competence."authorId" = author.id AND topic.status = 'APPROVED') AS competences`;
+
 type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
 
 export function mediaUrl(storageKey: string): string {

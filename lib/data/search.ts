@@ -6,8 +6,9 @@ import { getSiteConfig } from '@/lib/site';
 import { hasSearchableWords, MAX_SEARCH_PAGE, normalizeSearchText, type SearchQuery } from '@/lib/validation/search';
 import { catchUpScheduled } from './article-schedule';
 import type { ArticleSummary, AuthorCard, Paged } from './dto';
-import { authorCardSelect, toArticleSummary, toAuthorCard, type SummaryRow } from './mappers';
+import { authorCardColumns, summaryColumns, toArticleSummary, toAuthorCard, type AuthorCardRow, type SummaryRow } from './mappers';
 import { articlesVisibleTo, type NewsroomArticleRow } from './newsroom';
+import { publicArticleSql } from './visibility';
 
 // Full-text search over vectors the database keeps current: "ArticleSearch" rows (the search_window migration)
 // and Author."searchVector" (the search migration).
@@ -87,11 +88,6 @@ function articleMatches(text: string, tokens: string | null, scope: Prisma.Sql):
     return Prisma.sql`SELECT ${SEARCH_ROW_COLUMNS} FROM "ArticleSearch" s WHERE ${Prisma.join(conditions, ' AND ')}`;
   });
   return Prisma.join(arms, ' UNION ALL ');
-}
-
-// lib/data/visibility.ts in SQL: published, or scheduled whose time has come, and dated in the past.
-function publicArticle(now: Date): Prisma.Sql {
-  return Prisma.sql`a.status IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now}`;
 }
 
 // The same rule on a search row, whose publicSince is publishedAt only while the status is public.
@@ -257,13 +253,6 @@ function searchableText(raw: string): string | null {
   return hasSearchableWords(text) ? text : null;
 }
 
-/** articleSummarySelect as columns of "Article" a, in the shape toArticleSummary reads. */
-const SUMMARY_COLUMNS = Prisma.sql`a.slug, a.title, a.lead, a."publishedAt",
-  (SELECT coalesce(json_agg(json_build_object('author', json_build_object('slug', author.slug, 'name', author.name)) ORDER BY link.position), '[]')
-     FROM "ArticleAuthor" link JOIN "Author" author ON author.id = link."authorId" WHERE link."articleId" = a.id) AS authors,
-  (SELECT coalesce(json_agg(json_build_object('topic', json_build_object('slug', topic.slug, 'name', topic.name, 'kind', topic.kind))), '[]')
-     FROM "ArticleTopic" link JOIN "Topic" topic ON topic.id = link."topicId" WHERE link."articleId" = a.id) AS topics`;
-
 /** Published articles matching the reader's query and filters, best match first, with highlighted snippets. */
 export async function searchArticles(query: SearchQuery): Promise<ArticleSearchResults> {
   const page = boundedPage(query.page);
@@ -279,7 +268,7 @@ export async function searchArticles(query: SearchQuery): Promise<ArticleSearchR
     windows: [...searchWindows(now), null],
     enough: MAX_SEARCH_PAGE * SEARCH_RESULTS_PER_PAGE,
   };
-  const { rows, total, partial } = await rankedPage<SummaryRow>(matching, page, SEARCH_RESULTS_PER_PAGE, SUMMARY_COLUMNS);
+  const { rows, total, partial } = await rankedPage<SummaryRow>(matching, page, SEARCH_RESULTS_PER_PAGE, summaryColumns);
   const items = rows.map((row) => ({
     ...toArticleSummary(row),
     titleHighlight: highlightedTitle(row.title, row.titleHeadline),
@@ -297,21 +286,16 @@ export async function searchAuthors(rawQuery: string): Promise<AuthorCard[]> {
   const text = searchableText(rawQuery);
   if (!text) return [];
   const query = Prisma.sql`websearch_to_tsquery(${AUTHOR_SEARCH_CONFIG}::regconfig, ${text})`;
-  const ranked = await getDb().$queryRaw<{ id: string }[]>`
-    SELECT author.id FROM "Author" author
+  const rows = await getDb().$queryRaw<AuthorCardRow[]>`
+    SELECT ${authorCardColumns} FROM "Author" author
     WHERE author."searchVector" @@ ${query}
       AND author."mergedIntoId" IS NULL AND NOT author.retired
       AND (EXISTS (SELECT 1 FROM "User" account WHERE account."authorId" = author.id)
         OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "Article" a ON a.id = link."articleId"
-                   WHERE link."authorId" = author.id AND ${publicArticle(new Date())}))
+                   WHERE link."authorId" = author.id AND ${publicArticleSql(new Date())}))
     ORDER BY ts_rank_cd(author."searchVector", ${query}, 1) DESC, author."sortName", author.id
     LIMIT ${AUTHOR_RESULTS}`;
-  const cards = await getDb().author.findMany({ where: { id: { in: ranked.map((row) => row.id) } }, select: { id: true, ...authorCardSelect } });
-  const byId = new Map(cards.map((card) => [card.id, card]));
-  return ranked.flatMap((row) => {
-    const card = byId.get(row.id);
-    return card ? [toAuthorCard(card)] : [];
-  });
+  return rows.map(toAuthorCard);
 }
 
 /** articlesVisibleTo in SQL, so that counts and pages are right: staff search every article, a fellow their own. */

@@ -1,4 +1,4 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The one visibility rule for readers: published (or scheduled whose time has come) and dated in the past.
@@ -6,4 +6,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  */
 export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
   return { status: { in: ['PUBLISHED', 'SCHEDULED'] }, publishedAt: { lte: now } };
+}
+
+/** The same rule in SQL, on "Article" a; it matches the partial index of public articles (public_list_index). */
+export function publicArticleSql(now: Date): Prisma.Sql {
+  return Prisma.sql`a.status IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now}`;
 }
