@@ -37,21 +37,32 @@ const articleDetailSelect = {
 
 type ArticleLookup = { article: ArticleDetail } | { redirectTo: string } | null;
 
+// An article's language versions, read with it: its own translations, or its original and the original's others.
+const versionSelect = { id: true, slug: true, language: true, status: true, publishedAt: true } satisfies Prisma.ArticleSelect;
+const languageVersionsSelect = {
+  translations: { select: versionSelect },
+  translationOf: { select: { ...versionSelect, translations: { select: versionSelect } } },
+} satisfies Prisma.ArticleSelect;
+type LanguageVersions = Prisma.ArticleGetPayload<{ select: typeof languageVersionsSelect }> & { id: string };
+type Version = Prisma.ArticleGetPayload<{ select: typeof versionSelect }>;
+
 /** The other visible language versions of an article: its original and the original's other translations. */
-async function readVisibleTranslations(article: { id: string; translationOfId: string | null }, now: Date): Promise<ArticleTranslationRef[]> {
-  const originalId = article.translationOfId ?? article.id;
-  return getDb().article.findMany({
-    where: { ...publicArticleWhere(now), id: { not: article.id }, OR: [{ id: originalId }, { translationOfId: originalId }] },
-    orderBy: [{ language: 'asc' }, { publishedAt: 'asc' }],
-    select: { language: true, slug: true },
-  });
+function visibleTranslations(article: LanguageVersions, now: Date): ArticleTranslationRef[] {
+  const original = article.translationOf;
+  const versions: Version[] = original ? [original, ...original.translations] : article.translations;
+  const visible = (version: Version): version is Version & { publishedAt: Date } =>
+    version.id !== article.id && ['PUBLISHED', 'SCHEDULED'].includes(version.status) && version.publishedAt !== null && version.publishedAt <= now;
+  return versions
+    .filter(visible)
+    .sort((a, b) => a.language.localeCompare(b.language) || a.publishedAt.getTime() - b.publishedAt.getTime())
+    .map(({ language, slug }) => ({ language, slug }));
 }
 
 async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
   const db = getDb();
   const now = new Date();
   const where = publicArticleWhere(now);
-  const row = await db.article.findFirst({ where: { ...where, slug }, select: articleDetailSelect });
+  const row = await db.article.findFirst({ where: { ...where, slug }, select: { ...articleDetailSelect, ...languageVersionsSelect } });
   if (!row) {
     const redirect = await db.slugRedirect.findUnique({
       where: { slug },
@@ -62,7 +73,6 @@ async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
     return visible ? { redirectTo: target.slug } : null;
   }
   const authorCards = row.authors.map(({ author }) => toAuthorCard(author));
-  const translations = await readVisibleTranslations(row, now);
   return {
     article: {
       ...toArticleSummary({ ...row, authors: row.authors.map(({ author }) => ({ author: { slug: author.slug, name: author.name } })) }),
@@ -80,7 +90,7 @@ async function readPublishedArticle(slug: string): Promise<ArticleLookup> {
       coverImage: toImage(row.coverImage, row.coverAlt),
       corrections: row.corrections.map((correction) => ({ ...correction, createdAt: correction.createdAt.toISOString() })),
       authorCards,
-      translations,
+      translations: visibleTranslations(row, now),
     },
   };
 }
@@ -145,26 +155,18 @@ export async function listPublishedArticles(
   return cachedPublishedArticles(page, topicSlug, authorSlug, perPage);
 }
 
+/** The three newest public articles sharing a topic or an author with the article `slug`, in one statement. */
 async function readRelatedArticles(slug: string): Promise<ArticleSummary[]> {
-  const db = getDb();
-  const article = await db.article.findUnique({
-    where: { slug },
-    select: { id: true, topics: { select: { topicId: true } }, authors: { select: { authorId: true } } },
-  });
-  if (!article) return [];
-  const rows = await db.article.findMany({
-    where: {
-      ...publicArticleWhere(new Date()),
-      id: { not: article.id },
-      OR: [
-        { topics: { some: { topicId: { in: article.topics.map((t) => t.topicId) } } } },
-        { authors: { some: { authorId: { in: article.authors.map((a) => a.authorId) } } } },
-      ],
-    },
-    orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-    take: 3,
-    select: articleSummarySelect,
-  });
+  const rows = await getDb().$queryRaw<SummaryRow[]>`
+    WITH source AS MATERIALIZED (SELECT id FROM "Article" WHERE slug = ${slug})
+    SELECT ${summaryColumns} FROM "Article" a
+    WHERE ${publicArticleSql(new Date())} AND a.id <> ALL (SELECT id FROM source)
+      AND (EXISTS (SELECT 1 FROM "ArticleTopic" link JOIN "ArticleTopic" shared ON shared."topicId" = link."topicId"
+                   WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source))
+        OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "ArticleAuthor" shared ON shared."authorId" = link."authorId"
+                   WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source)))
+    ORDER BY a."publishedAt" DESC, a.id DESC
+    LIMIT 3`;
   return rows.map(toArticleSummary);
 }
 

@@ -114,6 +114,43 @@ describe('public articles', () => {
     expect(paged.items.map((article) => article.slug)).toEqual(['by-retired']);
   });
 
+  it('lists only visible language versions: an original lists its translations, a translation the original and the others', async () => {
+    const original = await prisma.article.findUniqueOrThrow({ where: { slug: 'published-old' } });
+    const version = (slug: string, language: string, status: 'PUBLISHED' | 'DRAFT', translationOfId = original.id) =>
+      prisma.article.create({ data: { slug, language, status, translationOfId, title: slug, lead: slug, body: body(slug), publishedAt: status === 'DRAFT' ? null : new Date(Date.now() - 5 * DAY) } });
+    await version('version-ru', 'ru', 'PUBLISHED');
+    await version('version-de', 'de', 'PUBLISHED');
+    await version('version-fr-draft', 'fr', 'DRAFT');
+    const translationsOf = async (slug: string) => {
+      const found = await data.articles.getPublishedArticleBySlug(slug);
+      return found && 'article' in found ? found.article.translations : null;
+    };
+    try {
+      expect(await translationsOf('published-old')).toEqual([{ language: 'de', slug: 'version-de' }, { language: 'ru', slug: 'version-ru' }]);
+      expect(await translationsOf('version-ru')).toEqual([{ language: 'de', slug: 'version-de' }, { language: 'en', slug: 'published-old' }]);
+      await prisma.article.update({ where: { id: original.id }, data: { status: 'DRAFT' } });
+      expect(await translationsOf('version-ru')).toEqual([{ language: 'de', slug: 'version-de' }]);
+    } finally {
+      await prisma.article.update({ where: { id: original.id }, data: { status: 'PUBLISHED' } });
+      await prisma.article.deleteMany({ where: { slug: { in: ['version-ru', 'version-de', 'version-fr-draft'] } } });
+    }
+  });
+
+  it('lists nothing for a topic readers cannot see, or an author without a page', async () => {
+    const proposed = await prisma.topic.findUniqueOrThrow({ where: { slug: 'proposed-term' } });
+    const article = await prisma.article.findUniqueOrThrow({ where: { slug: 'published-new' } });
+    await prisma.articleTopic.create({ data: { articleId: article.id, topicId: proposed.id } });
+    try {
+      expect((await data.articles.listPublishedArticles(1, { topicSlug: 'proposed-term' })).items).toEqual([]);
+      await prisma.topic.update({ where: { id: proposed.id }, data: { status: 'APPROVED' } });
+      expect((await data.articles.listPublishedArticles(1, { topicSlug: 'proposed-term' })).items.map((item) => item.slug)).toEqual(['published-new']);
+    } finally {
+      await prisma.topic.update({ where: { id: proposed.id }, data: { status: 'PROPOSED' } });
+      await prisma.articleTopic.delete({ where: { articleId_topicId: { articleId: article.id, topicId: proposed.id } } });
+    }
+    expect((await data.articles.listPublishedArticles(1, { authorSlug: 'nobody-at-all' })).items).toEqual([]);
+  });
+
   it('relates articles by shared topics or authors, never invisible ones', async () => {
     const related = await data.articles.listRelatedArticles('published-new');
     expect(related.map((article) => article.slug)).toEqual(['scheduled-due', 'published-old', 'by-retired']);
