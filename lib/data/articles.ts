@@ -155,18 +155,40 @@ export async function listPublishedArticles(
   return cachedPublishedArticles(page, topicSlug, authorSlug, perPage);
 }
 
-/** The three newest public articles sharing a topic or an author with the article `slug`, in one statement. */
+// Related articles are looked for among the newest public articles first, each checked on its own (OFFSET 0 keeps
+// PostgreSQL from hashing every article of the shared topics first: 26 ms for a large topic, against 1 ms).
+const RECENT_CANDIDATES = 2_000;
+const RELATED_COUNT = 3;
+
+/**
+ * The three newest public articles sharing a topic or an author with the article `slug`, in one statement: among
+ * the newest candidates, and through the whole archive only when those held fewer than three.
+ */
 async function readRelatedArticles(slug: string): Promise<ArticleSummary[]> {
+  const now = new Date();
+  const sharesTopicOrAuthor = Prisma.sql`(
+    EXISTS (SELECT 1 FROM "ArticleTopic" link JOIN "ArticleTopic" shared ON shared."topicId" = link."topicId"
+            WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source) OFFSET 0)
+    OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "ArticleAuthor" shared ON shared."authorId" = link."authorId"
+               WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source) OFFSET 0))`;
   const rows = await getDb().$queryRaw<SummaryRow[]>`
-    WITH source AS MATERIALIZED (SELECT id FROM "Article" WHERE slug = ${slug})
-    SELECT ${summaryColumns} FROM "Article" a
-    WHERE ${publicArticleSql(new Date())} AND a.id <> ALL (SELECT id FROM source)
-      AND (EXISTS (SELECT 1 FROM "ArticleTopic" link JOIN "ArticleTopic" shared ON shared."topicId" = link."topicId"
-                   WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source))
-        OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "ArticleAuthor" shared ON shared."authorId" = link."authorId"
-                   WHERE link."articleId" = a.id AND shared."articleId" IN (SELECT id FROM source)))
-    ORDER BY a."publishedAt" DESC, a.id DESC
-    LIMIT 3`;
+    WITH source AS MATERIALIZED (SELECT id FROM "Article" WHERE slug = ${slug}),
+    recent AS MATERIALIZED (
+      SELECT a.id, a."publishedAt"
+      FROM (SELECT a.id, a."publishedAt" FROM "Article" a WHERE ${publicArticleSql(now)} ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${RECENT_CANDIDATES}) a
+      WHERE a.id <> ALL (SELECT id FROM source) AND ${sharesTopicOrAuthor}
+      ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${RELATED_COUNT}),
+    older AS (
+      SELECT a.id, a."publishedAt" FROM "Article" a
+      WHERE (SELECT count(*) FROM recent) < ${RELATED_COUNT} AND ${publicArticleSql(now)} AND a.id <> ALL (SELECT id FROM source)
+        AND (a.id IN (SELECT link."articleId" FROM "ArticleTopic" link JOIN "ArticleTopic" shared ON shared."topicId" = link."topicId"
+                      WHERE shared."articleId" IN (SELECT id FROM source))
+          OR a.id IN (SELECT link."articleId" FROM "ArticleAuthor" link JOIN "ArticleAuthor" shared ON shared."authorId" = link."authorId"
+                      WHERE shared."articleId" IN (SELECT id FROM source)))
+      ORDER BY a."publishedAt" DESC, a.id DESC LIMIT ${RELATED_COUNT}),
+    related AS (SELECT * FROM recent UNION SELECT * FROM older ORDER BY "publishedAt" DESC, id DESC LIMIT ${RELATED_COUNT})
+    SELECT ${summaryColumns} FROM related JOIN "Article" a ON a.id = related.id
+    ORDER BY related."publishedAt" DESC, related.id DESC`;
   return rows.map(toArticleSummary);
 }
 

@@ -151,6 +151,23 @@ describe('public articles', () => {
     expect((await data.articles.listPublishedArticles(1, { authorSlug: 'nobody-at-all' })).items).toEqual([]);
   });
 
+  it('relates an article to fewer than three when fewer share its topics or authors, each once', async () => {
+    const loner = await prisma.author.create({ data: { slug: 'lone-author', name: 'Lone Author', sortName: 'Author, Lone' } });
+    const create = (slug: string, daysAgo: number) =>
+      prisma.article.create({
+        data: { slug, status: 'PUBLISHED', title: slug, lead: slug, body: body(slug), publishedAt: new Date(Date.now() - daysAgo * DAY), authors: { create: [{ authorId: loner.id, position: 0 }] } },
+      });
+    await create('lone-new', 2);
+    await create('lone-old', 400);
+    try {
+      expect((await data.articles.listRelatedArticles('lone-new')).map((article) => article.slug)).toEqual(['lone-old']);
+      expect((await data.articles.listRelatedArticles('lone-old')).map((article) => article.slug)).toEqual(['lone-new']);
+    } finally {
+      await prisma.article.deleteMany({ where: { slug: { in: ['lone-new', 'lone-old'] } } });
+      await prisma.author.delete({ where: { id: loner.id } });
+    }
+  });
+
   it('relates articles by shared topics or authors, never invisible ones', async () => {
     const related = await data.articles.listRelatedArticles('published-new');
     expect(related.map((article) => article.slug)).toEqual(['scheduled-due', 'published-old', 'by-retired']);
