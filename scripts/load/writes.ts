@@ -252,7 +252,7 @@ async function main(): Promise<number> {
     log(`publishes:              ${publishes}`);
     const onPage = editors.flatMap((editor) => editor.publishToPageMs);
     log(`publish to visible:     max ${maxVisible.toFixed(0)} ms, median ${median(visible).toFixed(0)} ms (from the acknowledgement to /feed.xml listing it)`);
-    log(`publish to article page: max ${Math.max(...onPage).toFixed(0)} ms, median ${median(onPage).toFixed(0)} ms (for information: the page is ISR, served stale once)`);
+    log(`publish to article page: max ${Math.max(...onPage).toFixed(0)} ms, median ${median(onPage).toFixed(0)} ms (for information: its first render after the publish, among the readers' renders)`);
 
     const failures = [
       reader5xx + editorTally.serverErrors > 0 && `${reader5xx + editorTally.serverErrors} answers were 5xx`,
