@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Viewer } from '@/lib/auth/permissions';
+import { signOutAction } from '@/lib/actions/own-account-actions';
 
 const ROLE_LABELS = { ADMIN: 'Administrator', EDITOR: 'Editor', FELLOW: 'Fellow' } as const;
 
@@ -22,7 +23,9 @@ export function NewsroomHeader({ viewer, siteName }: { viewer: Viewer | null; si
             <span className="text-stone-600 dark:text-stone-400">
               {viewer.name} ({ROLE_LABELS[viewer.role]})
             </span>
-            <a href="/logout" className="font-medium hover:underline">Sign out</a>
+            <form action={signOutAction}>
+              <button type="submit" className="font-medium hover:underline">Sign out</button>
+            </form>
           </nav>
         ) : null}
       </div>

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { getViewer } from '@/lib/auth/session';
-import { dropSessionCookies, renewSessionCookie } from '@/lib/auth/session-cookie';
+import { dropSessionCookies, endBrowserSession, renewSessionCookie } from '@/lib/auth/session-cookie';
 import { changeOwnEmail, changeOwnPassword, signOutEverywhere } from '@/lib/data/account';
 import { changePasswordFormSchema, ownEmailChangeSchema } from '@/lib/validation/account';
 import { keptValues, type FormState } from './form-state';
@@ -57,5 +57,11 @@ export async function signOutEverywhereAction(): Promise<void> {
     if (!(error instanceof ForbiddenError)) throw error;
   }
   await dropSessionCookies();
+  redirect('/login?signedOut=1');
+}
+
+/** The newsroom's Sign out button: a POST the framework checks for its origin, so no link elsewhere signs anyone out. */
+export async function signOutAction(): Promise<void> {
+  await endBrowserSession();
   redirect('/login?signedOut=1');
 }

@@ -35,3 +35,13 @@ export async function dropSessionCookies(): Promise<void> {
   const { jar, names } = await sessionCookies();
   for (const name of names) jar.delete({ name, ...cookieOptions(name) });
 }
+
+const CSRF_COOKIES = ['next-auth.csrf-token', '__Host-next-auth.csrf-token'];
+
+/** Signs this browser out: its session cookie and next-auth's CSRF cookie go. */
+export async function endBrowserSession(): Promise<void> {
+  await dropSessionCookies();
+  const jar = await cookies();
+  // A __Host-/__Secure- cookie is only replaced by a deletion with the same attributes, Secure included.
+  for (const name of CSRF_COOKIES) jar.delete({ name, path: '/', httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Host-') });
+}

@@ -229,11 +229,16 @@ test('an unknown email shows the same "Invalid email or password" message', asyn
 // ---------------------------------------------------------------------------------------------------------
 // Sign-out
 
-test('/logout signs out: the newsroom then sends the visitor to /login', async ({ page, context }) => {
+test('Sign out signs out: the newsroom then sends the visitor to /login; a GET of /logout signs nobody out', async ({ page, context }) => {
   await signIn(page, editor.email, editor.password);
   await expect(page).toHaveURL(/\/editor$/);
 
-  await newsroomNav(page).getByRole('link', { name: 'Sign out', exact: true }).click();
+  // What a link or an image on another site could do.
+  await page.goto('/logout');
+  await expect(page).toHaveURL(/\/editor$/);
+  await expect(newsroomNav(page).getByText(`(Editor)`)).toBeVisible();
+
+  await newsroomNav(page).getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login\?signedOut=1$/, NAVIGATION);
   await expect(page.getByRole('status').filter({ hasText: 'You have been signed out.' })).toBeVisible();
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain('next-auth.session-token');

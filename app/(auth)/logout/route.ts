@@ -1,14 +1,8 @@
-import { cookies } from 'next/headers';
-import { NextResponse } from 'next/server';
-import { dropSessionCookies } from '@/lib/auth/session-cookie';
-
-const CSRF_COOKIES = ['next-auth.csrf-token', '__Host-next-auth.csrf-token'];
-
-/** Signs out by dropping the session cookies, then shows the sign-in page. */
-export async function GET(request: Request) {
-  await dropSessionCookies();
-  const jar = await cookies();
-  // A __Host-/__Secure- cookie is only replaced by a deletion with the same attributes, Secure included.
-  for (const name of CSRF_COOKIES) jar.delete({ name, path: '/', httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Host-') });
-  return NextResponse.redirect(new URL('/login?signedOut=1', request.url), { status: 303 });
+/**
+ * Signing out is the newsroom's Sign out button (signOutAction), a POST: a GET here, from a bookmark or a link or an
+ * image on another site, signs nobody out and goes to the newsroom, where the button is. The address is relative:
+ * the request's own URL names the configured site host, which may not be the host the browser used.
+ */
+export function GET() {
+  return new Response(null, { status: 303, headers: { Location: '/editor' } });
 }
