@@ -3,10 +3,10 @@ import { Select } from '@/components/ui/Select';
 import type { TopicRef } from '@/lib/data/dto';
 import { MAX_SEARCH_QUERY_LENGTH, type SearchQuery } from '@/lib/validation/search';
 
-type Props = { query: SearchQuery; regions: TopicRef[]; themes: TopicRef[] };
+type Props = { query: SearchQuery; authorAsTyped: string; regions: TopicRef[]; themes: TopicRef[] };
 
 /** A plain GET form: the whole search lives in the URL, so results can be bookmarked, shared and paged. */
-export function SearchForm({ query, regions, themes }: Props) {
+export function SearchForm({ query, authorAsTyped, regions, themes }: Props) {
   const choices = (items: { slug: string; name: string }[], anyLabel: string) => [
     { value: '', label: anyLabel },
     ...items.map((item) => ({ value: item.slug, label: item.name })),
@@ -31,7 +31,7 @@ export function SearchForm({ query, regions, themes }: Props) {
         <Select label="Region" name="region" defaultValue={query.region ?? ''} options={choices(regions, 'Any region')} />
         <Select label="Theme" name="theme" defaultValue={query.theme ?? ''} options={choices(themes, 'Any theme')} />
         {/* Typed, not chosen from a list: an archive has thousands of authors. */}
-        <Field label="Author" name="author" type="text" defaultValue={query.author ?? ''} maxLength={200} hint="A name, e.g. Leila Haddad" />
+        <Field label="Author" name="author" type="text" defaultValue={authorAsTyped} maxLength={200} hint="A name, e.g. Leila Haddad" />
         <Field label="From" name="from" type="date" defaultValue={query.from ?? ''} />
         <Field label="To" name="to" type="date" defaultValue={query.to ?? ''} />
       </fieldset>

@@ -18,7 +18,8 @@ export type SearchQuery = {
   page: number;
 };
 
-export type ParsedSearch = { query: SearchQuery; shortened: boolean };
+/** `authorAsTyped`: the author filter as the reader typed it (a name), for the form to show it back. */
+export type ParsedSearch = { query: SearchQuery; shortened: boolean; authorAsTyped: string };
 
 /** A repeated parameter (`?q=a&q=b`) counts by its first value. */
 const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -77,12 +78,15 @@ const searchParamsSchema = z.object({
   page: z.preprocess(firstValue, z.coerce.number().int().min(1).catch(1).transform((page) => Math.min(page, MAX_SEARCH_PAGE))),
 });
 
+const typedAuthor = z.preprocess(firstValue, z.string().max(200).catch('')).catch('');
+
 export function parseSearchParams(searchParams: Record<string, string | string[] | undefined>): ParsedSearch {
   const { q, from, to, ...filters } = searchParamsSchema.parse(searchParams);
+  const authorAsTyped = filters.author ? typedAuthor.parse(searchParams.author).trim() : '';
   const { text, shortened } = normalizeSearchText(q);
   // A range typed backwards is still the range the reader meant.
   const [start, end] = from && to && from > to ? [to, from] : [from, to];
-  return { query: { ...filters, q: text, from: start, to: end }, shortened };
+  return { query: { ...filters, q: text, from: start, to: end }, shortened, authorAsTyped };
 }
 
 /** The search URL for a query, leaving empty parameters out so links stay short and stable. */

@@ -90,6 +90,8 @@ test('an author typed by name narrows the results to their articles', async ({ p
   await expect(page).toHaveURL(/[?&]author=/, NAVIGATION);
   await expect(resultLink(page, BALTIC)).toBeVisible();
   await expect(resultLink(page, FERGANA)).toHaveCount(0);
+  // The field shows the name as typed, not the address form the search used.
+  await expect(page.getByLabel('Author', { exact: true })).toHaveValue(author.name);
 });
 
 test('never finds a draft or an article scheduled for later', async ({ page }) => {

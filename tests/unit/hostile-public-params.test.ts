@@ -118,7 +118,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What is wrong with a parsed search against its documented shape (lib/validation/search.ts); empty when nothing. */
-function searchShapeProblems({ query, shortened }: ParsedSearch): string[] {
+function searchShapeProblems({ query, shortened, authorAsTyped }: ParsedSearch): string[] {
   const problems: string[] = [];
   if (typeof query.q !== 'string' || Array.from(query.q).length > MAX_SEARCH_QUERY_LENGTH) problems.push('q longer than the limit');
   if (/[\u0000-\u001f\u007f-\u009f]|^\s|\s$|\s\s/.test(query.q) || !query.q.isWellFormed()) problems.push('q not cleaned');
@@ -130,6 +130,8 @@ function searchShapeProblems({ query, shortened }: ParsedSearch): string[] {
   if (query.from && query.to && query.from > query.to) problems.push('from after to');
   if (!Number.isInteger(query.page) || query.page < 1 || query.page > MAX_SEARCH_PAGE) problems.push('page out of range');
   if (typeof shortened !== 'boolean') problems.push('shortened not a boolean');
+  if (typeof authorAsTyped !== 'string' || authorAsTyped.length > 200) problems.push('author as typed not a short string');
+  if (!query.author && authorAsTyped !== '') problems.push('author as typed without an author filter');
   return problems;
 }
 

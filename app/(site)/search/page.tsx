@@ -19,7 +19,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const { query, shortened } = parseSearchParams(await searchParams);
+  const { query, shortened, authorAsTyped } = parseSearchParams(await searchParams);
   const [topics, results, experts] = await Promise.all([
     listTopics(),
     searchArticles(query),
@@ -33,6 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <h1 className="font-serif text-4xl font-bold">Search</h1>
       <SearchForm
         query={query}
+        authorAsTyped={authorAsTyped}
         regions={topics.filter((topic) => topic.kind === 'REGION')}
         themes={topics.filter((topic) => topic.kind === 'THEME')}
       />
