@@ -52,18 +52,19 @@ describe('parseSearchParams', () => {
     ).toEqual({
       query: { q: '"grain corridor" -spring', region: 'south-caucasus', theme: 'energy', author: 'tamar-gelashvili', from: '2025-01-01', to: '2025-06-30', page: 3 },
       shortened: false,
+      authorAsTyped: 'tamar-gelashvili',
     });
   });
 
   it('defaults an empty URL', () => {
-    expect(parseSearchParams({})).toEqual({ query: { q: '', page: 1 }, shortened: false });
+    expect(parseSearchParams({})).toEqual({ query: { q: '', page: 1 }, shortened: false, authorAsTyped: '' });
   });
 
-  it('reads an author typed by name as their slug', () => {
-    expect(parseSearchParams({ author: '  Leila Haddad ' }).query).toMatchObject({ author: 'leila-haddad' });
+  it('reads an author typed by name as their slug, and keeps the name as typed for the form', () => {
+    expect(parseSearchParams({ author: '  Leila Haddad ' })).toMatchObject({ query: { author: 'leila-haddad' }, authorAsTyped: 'Leila Haddad' });
     expect(parseSearchParams({ author: 'Тамар Гелашвили' }).query).toMatchObject({ author: 'tamar-gelashvili' });
     expect(parseSearchParams({ author: '<script>' }).query).toMatchObject({ author: 'script' });
-    expect(parseSearchParams({ author: '!!!' }).query).toEqual({ q: '', page: 1 });
+    expect(parseSearchParams({ author: '!!!' })).toMatchObject({ query: { q: '', page: 1 }, authorAsTyped: '' });
   });
 
   it('takes the first of repeated parameters', () => {
