@@ -20,6 +20,12 @@ const tag = () => crypto.randomBytes(4).toString('hex');
 const saveStatus = (page: Page) => page.getByRole('status', { name: 'Save status' });
 const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
 
+/** Clicks a toolbar button, then waits until the body has the focus back (the editor restores it a frame later). */
+async function format(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  await expect(body(page)).toBeFocused();
+}
+
 async function expectSaved(page: Page): Promise<void> {
   await expect(saveStatus(page)).toHaveText(/^Saved at \d{1,2}:\d{2}/, NAVIGATION);
 }
@@ -55,12 +61,12 @@ test('an editor writes, previews, publishes, corrects, renames and restores an a
   await startArticle(page, title, firstLead, 'Fresh water is the Caspian’s new currency, and ');
 
   // Formatting from the toolbar: bold, a subhead, a second paragraph.
-  await page.getByRole('button', { name: 'Bold' }).click();
+  await format(page, 'Bold');
   await page.keyboard.type('desalination');
-  await page.getByRole('button', { name: 'Bold' }).click();
+  await format(page, 'Bold');
   await page.keyboard.type(' plants are its mints.');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Heading 2' }).click();
+  await format(page, 'Heading 2');
   await page.keyboard.type('Who pays');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Financing comes from sovereign funds.');
