@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '../lib/client-addre
 import { listenForInvalidations } from '../lib/cache/redis-cache-handler.mjs';
 import { getLogger, parseRequestId, pathForLog, REQUEST_ID_HEADER, runWithRequestId } from '../lib/log.js';
 import { answerOutagesWith503, isDatabaseReachable, RETRY_AFTER_SECONDS } from './database-outage.mjs';
+import { loopbackOrigin } from './lib/loopback-address.mjs';
 import { createMicroCache, MICRO_CACHE_CLEAR } from './micro-cache.mjs';
 import { stripFrameworkScriptsFrom } from './reading-pages.mjs';
 
@@ -45,7 +46,7 @@ function compressResponse(request, response) {
 function ignore() {}
 // Next answers notFound() in a dynamic page with an empty shell its client fills (scripts/reading-pages.mjs); readers
 // get the page this server gives any unknown address instead, asked once: Next prerenders it at build time.
-const ownAddress = `http://${['0.0.0.0', '::', ''].includes(hostname) ? '127.0.0.1' : hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`;
+const ownAddress = loopbackOrigin(hostname, port);
 const NOT_FOUND_PROBE = '/_dispatch/no-such-page';
 let notFoundPageOnce = null;
 function notFoundPage() {

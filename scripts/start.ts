@@ -4,6 +4,7 @@ import path from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { demoAccounts } from '../prisma/demo/content';
 import { ensureBuild } from './lib/build';
+import { loopbackOrigin } from './lib/loopback-address.mjs';
 import { leaveStopSignalsToCaller } from './lib/embedded-database';
 import { acquireInstanceLock, AlreadyRunningError } from './lib/instance-lock';
 import { readLaunchConfig, resolveAuthSecret, type LaunchConfig } from './lib/launch-config';
@@ -66,9 +67,8 @@ function startNext(config: LaunchConfig, databaseUrl: string): ChildProcess {
 
 /** Waits until the server answers its health check, so "Serving" is printed only once it really serves. */
 async function waitUntilHealthy(host: string, port: number, exited: () => boolean): Promise<void> {
-  const probeHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   for (let attempt = 0; attempt < 600 && !exited(); attempt++) {
-    const healthy = await fetch(`http://${probeHost}:${port}/api/health`, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${loopbackOrigin(host, port)}/api/health`, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
     if (healthy) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
