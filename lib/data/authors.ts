@@ -3,12 +3,13 @@ import { getDb } from '@/lib/db';
 import { assertCan, type Viewer } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { AuthorCard, AuthorLink, AuthorProfile } from './dto';
-import { authorCardSelect, toAuthorCard } from './mappers';
+import { authorCardColumns, authorCardSelect, toAuthorCard, type AuthorCardRow } from './mappers';
 import { boundedPage, countLimitFor, emptyPage, type BoundedPage } from './paging';
 import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
-import { publicArticleWhere } from './visibility';
+import { approvedTopicId } from './topics';
+import { listedAuthorSql, publicArticleWhere } from './visibility';
 
 const authorProfileSelect = {
   ...authorCardSelect,
@@ -34,7 +35,8 @@ function profileLinks(row: AuthorProfileRow): AuthorLink[] {
   return links;
 }
 
-// A directory entry: an active author with at least one article readers can see, or linked to a fellow account.
+// A directory entry: an active author with at least one article readers can see, or linked to a fellow account
+// (listedAuthorSql in ./visibility is the same rule in SQL).
 function listedAuthorWhere(now: Date): Prisma.AuthorWhereInput {
   return {
     retired: false,
@@ -72,6 +74,7 @@ export async function authorIdBySlug(slug: string): Promise<string | null> {
 }
 
 export const AUTHORS_PER_PAGE = 48;
+const TOPIC_EXPERTS = 24;
 
 async function readAuthorDirectory(topicSlugs: string, page: number): Promise<BoundedPage<AuthorCard>> {
   const slugs = topicSlugs ? topicSlugs.split(',') : [];
@@ -96,13 +99,20 @@ export async function listAuthorDirectory(topicSlugs: string[] = [], page = 1): 
   return cachedAuthorDirectory((valid as string[]).sort().join(','), page);
 }
 
+// The topic's id comes from the topics read the page makes anyway; only the 24 listed get their cards built. The
+// topic's competences come first (OFFSET 0): otherwise the planner walks every author by name and hashes every
+// public byline in the archive to test them (240 ms at 100,000 articles instead of 5).
 async function readTopicExperts(topicSlug: string): Promise<AuthorCard[]> {
-  const rows = await getDb().author.findMany({
-    where: { ...listedAuthorWhere(new Date()), competences: { some: { topic: { slug: topicSlug } } } },
-    orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
-    take: 24,
-    select: authorCardSelect,
-  });
+  const topicId = await approvedTopicId(topicSlug);
+  if (!topicId) return [];
+  const rows = await getDb().$queryRaw<AuthorCardRow[]>`
+    SELECT ${authorCardColumns} FROM (
+      SELECT author.* FROM (SELECT "authorId" FROM "AuthorTopic" WHERE "topicId" = ${topicId} OFFSET 0) competence
+      JOIN "Author" author ON author.id = competence."authorId"
+      WHERE ${listedAuthorSql(new Date())}
+      ORDER BY author."sortName", author.id
+      LIMIT ${TOPIC_EXPERTS}) author
+    ORDER BY author."sortName", author.id`;
   return rows.map(toAuthorCard);
 }
 

@@ -8,7 +8,7 @@ import { catchUpScheduled } from './article-schedule';
 import type { ArticleSummary, AuthorCard, Paged } from './dto';
 import { authorCardColumns, summaryColumns, toArticleSummary, toAuthorCard, type AuthorCardRow, type SummaryRow } from './mappers';
 import { articlesVisibleTo, type NewsroomArticleRow } from './newsroom';
-import { publicArticleSql } from './visibility';
+import { listedAuthorSql } from './visibility';
 
 // Full-text search over vectors the database keeps current: "ArticleSearch" rows (the search_window migration)
 // and Author."searchVector" (the search migration).
@@ -289,10 +289,7 @@ export async function searchAuthors(rawQuery: string): Promise<AuthorCard[]> {
   const rows = await getDb().$queryRaw<AuthorCardRow[]>`
     SELECT ${authorCardColumns} FROM "Author" author
     WHERE author."searchVector" @@ ${query}
-      AND author."mergedIntoId" IS NULL AND NOT author.retired
-      AND (EXISTS (SELECT 1 FROM "User" account WHERE account."authorId" = author.id)
-        OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "Article" a ON a.id = link."articleId"
-                   WHERE link."authorId" = author.id AND ${publicArticleSql(new Date())}))
+      AND ${listedAuthorSql(new Date())}
     ORDER BY ts_rank_cd(author."searchVector", ${query}, 1) DESC, author."sortName", author.id
     LIMIT ${AUTHOR_RESULTS}`;
   return rows.map(toAuthorCard);

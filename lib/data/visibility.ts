@@ -12,3 +12,14 @@ export function publicArticleWhere(now: Date): Prisma.ArticleWhereInput {
 export function publicArticleSql(now: Date): Prisma.Sql {
   return Prisma.sql`a.status IN ('PUBLISHED', 'SCHEDULED') AND a."publishedAt" <= ${now}`;
 }
+
+/**
+ * An author listed in the public directory, in SQL on "Author" author: active, with an article readers can see or a
+ * fellow account (listedAuthorWhere in lib/data/authors.ts is the same rule for Prisma).
+ */
+export function listedAuthorSql(now: Date): Prisma.Sql {
+  return Prisma.sql`author."mergedIntoId" IS NULL AND NOT author.retired
+    AND (EXISTS (SELECT 1 FROM "User" account WHERE account."authorId" = author.id)
+      OR EXISTS (SELECT 1 FROM "ArticleAuthor" link JOIN "Article" a ON a.id = link."articleId"
+                 WHERE link."authorId" = author.id AND ${publicArticleSql(now)}))`;
+}

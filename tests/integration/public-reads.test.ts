@@ -194,6 +194,41 @@ describe('public authors and topics', () => {
     expect((await data.authors.listAuthorDirectory(['bad slug'])).items).toEqual([]);
   });
 
+  it("lists a topic's experts by name: active authors competent in it with a visible article or a fellow account", async () => {
+    const fisheries = await prisma.topic.create({ data: { slug: 'fisheries', name: 'Fisheries', kind: 'THEME' } });
+    const author = (slug: string, sortName: string, extra: { retired?: boolean } = {}) =>
+      prisma.author.create({ data: { slug, name: slug, sortName, ...extra, competences: { create: [{ topicId: fisheries.id, position: 0 }] } } });
+    const [fellow, retiredFellow, draftsOnly] = await Promise.all([
+      author('zoe-fellow', 'Aalto, Zoe'),
+      author('retired-fellow', 'Baker, Retired', { retired: true }),
+      author('drafts-only', 'Carter, Drafts'),
+    ]);
+    const ines = await prisma.author.findUniqueOrThrow({ where: { slug: 'ines-moreau' } });
+    await prisma.authorTopic.create({ data: { authorId: ines.id, topicId: fisheries.id, position: 2 } });
+    await prisma.user.createMany({
+      data: [
+        { email: 'zoe@example.org', name: 'Zoe', role: 'FELLOW', authorId: fellow.id },
+        { email: 'retired@example.org', name: 'Retired', role: 'FELLOW', authorId: retiredFellow.id },
+      ],
+    });
+    await prisma.article.create({
+      data: { slug: 'drafts-only-draft', status: 'DRAFT', title: 'Draft', lead: 'Lead', body: body('Draft'), authors: { create: [{ authorId: draftsOnly.id, position: 0 }] } },
+    });
+    try {
+      const experts = await data.authors.listTopicExperts('fisheries');
+      expect(experts.map((expert) => expert.slug)).toEqual(['zoe-fellow', 'ines-moreau']);
+      expect(experts[1]!.competences.map((topic) => topic.slug)).toEqual(['arctic', 'shipping', 'fisheries']);
+      expect(await data.authors.listTopicExperts('proposed-term')).toEqual([]);
+      expect(await data.authors.listTopicExperts('no-such-topic')).toEqual([]);
+    } finally {
+      await prisma.article.deleteMany({ where: { slug: 'drafts-only-draft' } });
+      await prisma.user.deleteMany({ where: { authorId: { in: [fellow.id, retiredFellow.id] } } });
+      await prisma.authorTopic.deleteMany({ where: { topicId: fisheries.id } });
+      await prisma.author.deleteMany({ where: { id: { in: [fellow.id, retiredFellow.id, draftsOnly.id] } } });
+      await prisma.topic.delete({ where: { id: fisheries.id } });
+    }
+  });
+
   it('lists approved topics only', async () => {
     expect((await data.topics.listTopics()).map((topic) => topic.slug)).toEqual(['arctic', 'shipping']);
     expect(await data.topics.getTopicBySlug('proposed-term')).toBeNull();
