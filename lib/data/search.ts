@@ -76,7 +76,7 @@ function articleQuery(text: string, alias: 's' | 'a'): Prisma.Sql {
  * configuration, and one scan then serves every language instead of each arm reading the same candidates only to
  * drop the other languages' rows. An arm keeps the rows whose own language parses the query as it does; it runs
  * only when no earlier arm has the same parse (a one-time condition PostgreSQL checks before scanning).
- * `tokens`, when given, is tsquery text (month, year or filter tokens) ANDed to the query inside the GIN index.
+ * `tokens`, when given, is tsquery text (month, quarter or filter tokens) ANDed to the query inside the GIN index.
  */
 function articleMatches(text: string, tokens: string | null, scope: Prisma.Sql): Prisma.Sql {
   const queries = parsedQueries(text);
@@ -125,24 +125,27 @@ function dateFilters(query: SearchQuery): Prisma.Sql[] {
 const markersRemoved = (text: Prisma.Sql) => Prisma.sql`translate(${text}, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
 
 // A common word matches most of a large archive, and every match costs a row read. Public search therefore asks
-// first for matches among the newest three months, then this year and last (the month and year tokens in the
+// first for matches among the newest three months, then the last four quarters (the month and quarter tokens in the
 // document vector, intersected inside the GIN index), and widens only while fewer than the reachable results
 // (MAX_SEARCH_PAGE pages) were found.
 const NEWEST_MONTHS = 3;
+const NEWEST_QUARTERS = 4;
 
 const token = (period: string) => lexeme(`published ${period}`);
 
-/** The windows to try in turn, as tsquery text (search_month_token and search_year_token in the migrations). */
+/** The windows to try in turn, as tsquery text (search_month_token and search_quarter_token in the migrations). */
 export function searchWindows(now: Date): string[] {
-  const monthsBack = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
-  const newestMonths = Array.from({ length: NEWEST_MONTHS }, (_, back) => token(monthsBack(back)));
-  const thisYearAndLast = [now.getUTCFullYear(), now.getUTCFullYear() - 1].map((year) => token(String(year)));
-  return [newestMonths.join(' | '), thisYearAndLast.join(' | ')];
+  const monthStart = (back: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+  const month = (start: Date) => start.toISOString().slice(0, 7);
+  const quarter = (start: Date) => `${start.getUTCFullYear()}-q${Math.floor(start.getUTCMonth() / 3) + 1}`;
+  const newestMonths = Array.from({ length: NEWEST_MONTHS }, (_, back) => token(month(monthStart(back))));
+  const newestQuarters = Array.from({ length: NEWEST_QUARTERS }, (_, back) => token(quarter(monthStart(3 * back))));
+  return [newestMonths.join(' | '), newestQuarters.join(' | ')];
 }
 
 /**
  * What to match: the reader's text, who may see the row, the tokens every match carries (tsquery text, or null), the
- * other filters, and the windows to try in turn (tsquery text of month or year tokens; null is the whole archive).
+ * other filters, and the windows to try in turn (tsquery text of month or quarter tokens; null is the whole archive).
  * A window is used when it holds at least `enough` matches.
  */
 type Matching = {

@@ -83,7 +83,7 @@ function report(results: QueryResult[], runs: number, articles: number): string 
     ...rows,
     '',
     '"more than": the query matched at least the 500 reachable results (50 pages) among the newest three months, or',
-    'this year and last, so older matches were neither counted nor ranked (lib/data/search.ts, search windows).',
+    'the last four quarters, so older matches were neither counted nor ranked (lib/data/search.ts, search windows).',
     '',
   ].join('\n');
 }

@@ -292,7 +292,7 @@ describe('vectors kept current by the database', () => {
   });
 
   it('keeps a row per article whose publication month and year follow publishing, unpublishing and scheduling', async () => {
-    const periods = (date: Date) => [`published ${date.toISOString().slice(0, 4)}`, `published ${date.toISOString().slice(0, 7)}`];
+    const periods = (date: Date) => [`published ${date.toISOString().slice(0, 7)}`, `published ${date.getUTCFullYear()}-q${Math.floor(date.getUTCMonth() / 3) + 1}`];
     const tokensOf = async (slug: string) => {
       const [row] = await prisma.$queryRaw<{ since: Date | null; tokens: string[] }[]>`
         SELECT s."publicSince" AS since, ARRAY(SELECT lexeme FROM unnest(s.document) WHERE lexeme LIKE 'published %') AS tokens
@@ -337,8 +337,15 @@ describe('search windows', () => {
     expect(await data.search.searchArticles({ ...query('krill whales'), page: 3 })).toMatchObject({ items: [], total: 1, pageCount: 1 });
   });
 
-  it('widens from the newest months to this year and last before the whole archive', async () => {
-    // Seven months old: outside the newest three, inside this year or last whatever the date.
+  it('asks for the newest three months, then the last four quarters, across a year boundary', () => {
+    expect(data.search.searchWindows(new Date('2027-01-15T12:00:00Z'))).toEqual([
+      "'published 2027-01' | 'published 2026-12' | 'published 2026-11'",
+      "'published 2027-q1' | 'published 2026-q4' | 'published 2026-q3' | 'published 2026-q2'",
+    ]);
+  });
+
+  it('widens from the newest months to the last four quarters before the whole archive', async () => {
+    // Seven months old: outside the newest three, inside the last four quarters whatever the date.
     const months = Array.from({ length: reachable + 3 }, (_, index) => ({
       slug: `copepod-${index}`, title: `Survey ${index}`, bodyText: 'copepod counts', doc: doc('copepod counts'),
       publishedAt: new Date(now - 210 * DAY - index * 60_000),
