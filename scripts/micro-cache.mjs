@@ -47,21 +47,28 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     const age = now() - entry.expires;
     if (age >= STALE_WHILE_REFRESHING_MS) entries.delete(key);
     if (age >= staleForMs) return false;
-    response.writeHead(entry.status, { ...entry.headers, 'x-dispatch-cache': age < 0 ? 'HIT' : 'STALE' });
-    response.end(entry.body);
+    send(entry, response, age < 0 ? 'HIT' : 'STALE');
     return true;
   }
 
-  /** Watches the response Next writes, keeps it when it may be shared, then calls `done(kept)` once. */
+  function send(entry, response, how) {
+    response.writeHead(entry.status, { ...entry.headers, 'x-dispatch-cache': how });
+    response.end(entry.body);
+  }
+
+  /**
+   * Watches the response Next writes and keeps it when it may be shared and no publish came meanwhile; then calls
+   * `done(entry)` once, with the response when it may be shared (kept or not), else null.
+   */
   function record(key, response, done) {
     const startedIn = generation;
     const chunks = [];
     let size = 0;
     let finished = false;
-    const finish = (kept) => {
+    const finish = (entry) => {
       if (finished) return;
       finished = true;
-      done(kept);
+      done(entry);
     };
     const keep = (chunk, encoding) => {
       if (!chunk || typeof chunk === 'function' || size > MAX_BODY_BYTES) return;
@@ -78,29 +85,37 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     response.end = function (chunk, encoding, callback) {
       keep(chunk, encoding);
       const lifetime = sharedLifetimeMs(response);
-      const kept = lifetime > 0 && size <= MAX_BODY_BYTES && startedIn === generation;
-      if (kept) {
-        if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
+      let entry = null;
+      if (lifetime > 0 && size <= MAX_BODY_BYTES) {
         const headers = { ...response.getHeaders() };
         delete headers['x-dispatch-cache'];
         // Each response names its own request (scripts/server.mjs sets it before serving from here).
         delete headers['x-request-id'];
-        entries.set(key, { status: response.statusCode, headers, body: Buffer.concat(chunks), expires: now() + lifetime });
+        entry = { status: response.statusCode, headers, body: Buffer.concat(chunks), expires: now() + lifetime };
+        if (startedIn === generation) {
+          if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
+          entries.set(key, entry);
+        }
       }
       const result = end.call(this, chunk, encoding, callback);
-      finish(kept);
+      finish(entry);
       return result;
     };
-    response.once('close', () => finish(false));
+    response.once('close', () => finish(null));
   }
 
   /** Requests waiting for the same address to be answered once (key → the waiters' `forward`s). */
   const inFlight = new Map();
 
-  /** Lets the waiters go to Next themselves: the response they waited for cannot be shared, or a publish came. */
-  function release(waiters, key) {
+  /**
+   * Answers the waiters with the response they waited for, or lets them go to Next themselves when it cannot be
+   * shared. They asked before any publish that came meanwhile (a publish ends their flight for later readers), so
+   * that response is one they may get, as from a CDN; not keeping it is what makes later readers see the publish.
+   */
+  function release(waiters, key, entry) {
     for (const waiter of waiters.splice(0)) {
-      if (!answerFromCache(key, waiter.response)) waiter.forward();
+      if (entry) send(entry, waiter.response, 'HIT');
+      else if (!answerFromCache(key, waiter.response)) waiter.forward();
     }
   }
 
@@ -120,20 +135,22 @@ export function createMicroCache({ now = () => Date.now() } = {}) {
     }
     const waiters = [];
     inFlight.set(key, waiters);
-    record(key, response, () => {
+    record(key, response, (entry) => {
       if (inFlight.get(key) === waiters) inFlight.delete(key);
-      release(waiters, key);
+      release(waiters, key, entry);
     });
     forward();
   }
 
-  /** Forgets every kept response, and any being recorded now; whoever waited for one goes to Next. */
+  /**
+   * Forgets every kept response, and any being recorded now; readers who ask from now on start a new render, while
+   * those already waiting get the render they waited for. After a publish every address is rendered once, not once
+   * per reader who happened to be waiting (fifty feed readers were fifty renders competing with the first fresh one).
+   */
   function clear() {
     generation += 1;
     entries.clear();
-    const flights = [...inFlight.entries()];
     inFlight.clear();
-    for (const [key, waiters] of flights) release(waiters, key);
   }
 
   return { handle, clear, size: () => entries.size };
