@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidatePath, updateTag } from 'next/cache';
+import { notePublicChange } from '@/lib/data/public-cache';
 
 /**
  * After a publish, update, unpublish, schedule or slug change: every public read is tagged 'public'
@@ -8,6 +9,8 @@ import { revalidatePath, updateTag } from 'next/cache';
  * is not worth a stale page.
  */
 export function refreshPublicSurfaces(): void {
+  // First: a read still running from before the change must not be stored as fresh (lib/data/public-cache.ts).
+  notePublicChange();
   updateTag('public');
   updateTag('articles');
   revalidatePath('/articles/[slug]', 'page');

@@ -10,7 +10,44 @@ import { getEnv } from '@/lib/env';
 
 const UPCOMING_LOOKAHEAD = 50;
 
-const getUpcomingPublicationTimes = unstable_cache(
+// Next dates a data cache entry from when it is stored, so a read that began before a publish and ended after the
+// publish expired its tags would be kept as fresh: readers would miss the publish until the next one, or until the
+// read's revalidate time (minutes). Every public change therefore counts up here first (notePublicChange, called by
+// lib/actions/public-freshness.ts after the write commits), and a read during which the count changed is answered
+// but not stored. Counted per process; with REDIS_URL the shared cache handler dates entries from the miss instead.
+const PUBLIC_CHANGES = Symbol.for('dispatch.publicChanges');
+const publicChanges = globalThis as { [PUBLIC_CHANGES]?: number };
+const publicChangeCount = () => publicChanges[PUBLIC_CHANGES] ?? 0;
+
+export function notePublicChange(): void {
+  publicChanges[PUBLIC_CHANGES] = publicChangeCount() + 1;
+}
+
+class ReadOverlappedPublicChange extends Error {}
+
+/** unstable_cache(read), except that a read overlapping a public change is returned without being stored. */
+function cacheUnlessOverlapped<Args extends unknown[], Result>(
+  read: (...args: Args) => Promise<Result>,
+  keyParts: string[],
+  options: { tags: string[]; revalidate: number },
+): (...args: Args) => Promise<Result> {
+  const cached = unstable_cache(async (...args: Args) => {
+    const before = publicChangeCount();
+    const result = await read(...args);
+    if (publicChangeCount() !== before) throw new ReadOverlappedPublicChange();
+    return result;
+  }, keyParts, options);
+  return async (...args: Args) => {
+    try {
+      return await cached(...args);
+    } catch (error) {
+      if (error instanceof ReadOverlappedPublicChange) return read(...args);
+      throw error;
+    }
+  };
+}
+
+const getUpcomingPublicationTimes = cacheUnlessOverlapped(
   (): Promise<number[]> =>
     onReadReplica(async () => {
       const upcoming = await getDb().article.findMany({
@@ -47,7 +84,7 @@ export function cachedPublicRead<Args extends (string | number | null)[], Result
   return cache(async (...args: Args) => {
     if (getEnv().PUBLIC_CACHE === 'off') return onReadReplica(() => read(...args));
     const epoch = await getVisibilityEpoch();
-    const cached = unstable_cache((_epoch: string, ...inner: Args) => onReadReplica(() => read(...inner)), [key], {
+    const cached = cacheUnlessOverlapped((_epoch: string, ...inner: Args) => onReadReplica(() => read(...inner)), [key], {
       tags: ['public', ...tagsFor(...args)],
       revalidate: revalidateSeconds,
     });
