@@ -13,7 +13,7 @@ const siteSchema = z.object({
 const MEDIA_S3_REQUIRED = ['MEDIA_S3_BUCKET', 'MEDIA_S3_ENDPOINT', 'MEDIA_S3_ACCESS_KEY_ID', 'MEDIA_S3_SECRET_ACCESS_KEY'] as const;
 const MEDIA_S3_VARIABLES = [...MEDIA_S3_REQUIRED, 'MEDIA_S3_REGION'] as const;
 
-const serverSchema = z.object({
+const serverFields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is not set: start the app with `npm start`, which provides it.' })
@@ -34,25 +34,37 @@ const serverSchema = z.object({
   MEDIA_S3_REGION: z.string().min(1).optional(),
   MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-}).superRefine((env, context) => {
+});
+
+function refuseHalfAnS3Configuration(env: Partial<Record<(typeof MEDIA_S3_VARIABLES)[number], string>>, context: z.RefinementCtx) {
   const given = MEDIA_S3_VARIABLES.filter((name) => env[name] !== undefined);
   const missing = MEDIA_S3_REQUIRED.filter((name) => env[name] === undefined);
   // Half a configuration would silently fall back to local files on some instances: refuse it instead.
   if (given.length > 0 && missing.length > 0) {
     context.addIssue({ code: 'custom', path: ['MEDIA_S3_*'], message: `S3 media storage needs all of ${MEDIA_S3_REQUIRED.join(', ')} (MEDIA_S3_REGION is optional); missing: ${missing.join(', ')}. Set them all, or none to keep DATA_DIR/media.` });
   }
-});
+}
+
+const serverSchema = serverFields.superRefine(refuseHalfAnS3Configuration);
+// What the launcher checks before it starts anything (scripts/start.ts): everything but the database address,
+// which the embedded PostgreSQL provides once it runs.
+const launchSchema = serverFields.omit({ DATABASE_URL: true }).superRefine(refuseHalfAnS3Configuration);
 
 export type SiteEnv = z.infer<typeof siteSchema>;
 export type ServerEnv = z.infer<typeof serverSchema>;
 
-function parse<T extends z.ZodType>(schema: T): z.infer<T> {
-  const parsed = schema.safeParse(process.env);
+function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined> = process.env): z.infer<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** Throws the same "Invalid environment" error the app would on its first request, before anything starts. */
+export function assertServerEnvironment(env: Record<string, string | undefined> = process.env): void {
+  parse(launchSchema, env);
 }
 
 let site: SiteEnv | undefined;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { verify } from '@node-rs/argon2';
 import { demoAccounts } from '../prisma/demo/content';
+import { assertServerEnvironment } from '../lib/env';
 import { ensureBuild } from './lib/build';
 import { loopbackOrigin } from './lib/loopback-address.mjs';
 import { leaveStopSignalsToCaller } from './lib/embedded-database';
@@ -76,6 +77,7 @@ async function waitUntilHealthy(host: string, port: number, exited: () => boolea
 
 async function main() {
   const config = readLaunchConfig();
+  assertServerEnvironment();
   const releaseLock = acquireInstanceLock(config.dataDir, config.siteUrl);
   process.on('exit', releaseLock);
 

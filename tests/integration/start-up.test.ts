@@ -33,6 +33,19 @@ describe('npm start', () => {
     expect(fs.readdirSync(dataDir)).toEqual(['dispatch.lock']);
   }, 90_000);
 
+  it('refuses half an S3 media configuration before starting anything, naming what is missing', () => {
+    const freshDir = path.join(dataDir, 'half-s3');
+    const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/start.ts'], {
+      env: { ...process.env, DATA_DIR: freshDir, PORT: '3998', MEDIA_S3_BUCKET: 'dispatch-media', MEDIA_S3_ENDPOINT: 'https://s3.example.org' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Invalid environment');
+    expect(result.stderr).toContain('missing: MEDIA_S3_ACCESS_KEY_ID, MEDIA_S3_SECRET_ACCESS_KEY');
+    expect(fs.existsSync(freshDir)).toBe(false);
+  }, 90_000);
+
   it('migrates an external DATABASE_URL but seeds nothing unasked', async () => {
     const url = await useIsolatedDatabase();
     const config = readLaunchConfig({ DATABASE_URL: url, DATA_DIR: dataDir });
