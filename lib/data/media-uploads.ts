@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
+import { getLogger } from '@/lib/log.js';
 import { assertCan, type Viewer } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { processImageUpload } from '@/lib/media/image-processing';
@@ -89,7 +90,11 @@ export async function uploadImage(viewer: Viewer | null, input: UploadImageInput
     return { ok: true, media: toUploadedMedia(row) };
   } catch (error) {
     await deleteAll(storage, stored);
-    if (error instanceof MediaStorageError) return { ok: false, reason: 'storage', message: error.message };
+    if (error instanceof MediaStorageError) {
+      // The uploader sees the message; whoever runs the storage needs the cause too.
+      getLogger().error({ err: error.cause ?? error, storageKey, reason: error.message }, 'media upload not stored');
+      return { ok: false, reason: 'storage', message: error.message };
+    }
     throw error;
   }
 }

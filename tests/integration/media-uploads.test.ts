@@ -2,8 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '@/lib/auth/permissions';
+import { getLogger } from '@/lib/log.js';
 import { IMAGE_MESSAGES } from '@/lib/media/image-processing';
 import { decompressionBombPng } from '../support/png-bomb';
 import { useIsolatedDatabase } from '../support/test-database';
@@ -131,8 +132,9 @@ describe('uploadImage', () => {
     expect(await prisma.auditEvent.count({ where: { actorId: vanished.id } })).toBe(0);
   });
 
-  it('answers a clear message and records nothing when the media folder cannot be written', async () => {
+  it('answers a clear message, records nothing and logs the cause when the media folder cannot be written', async () => {
     const rowsBefore = await prisma.media.count();
+    const logged = vi.spyOn(getLogger(), 'error');
     const aside = `${mediaDir}-aside`;
     await fs.rename(mediaDir, aside);
     // A file where the folder should be: refused even for root, which file permissions would not stop.
@@ -144,7 +146,12 @@ describe('uploadImage', () => {
         message: 'The image could not be stored: the media folder is full or not writable.',
       });
       expect(await prisma.media.count()).toBe(rowsBefore);
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ err: expect.objectContaining({ code: 'ENOTDIR' }), reason: 'The image could not be stored: the media folder is full or not writable.' }),
+        'media upload not stored',
+      );
     } finally {
+      logged.mockRestore();
       await fs.rm(mediaDir, { force: true });
       await fs.rename(aside, mediaDir);
     }
