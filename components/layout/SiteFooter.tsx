@@ -11,23 +11,23 @@ export function SiteFooter({ siteName, topics }: { siteName: string; topics: Top
           <p className="font-serif text-xl font-bold">{siteName}</p>
           <p className="mt-2 text-stone-700 dark:text-stone-300">Independent analysis by our fellows.</p>
         </div>
-        <nav aria-label="Regions in the footer">
-          <h2 className="font-semibold">Regions</h2>
-          <ul className="mt-2 space-y-1">
-            {regions.map((topic) => (
-              <li key={topic.slug}><Link className="hover:underline" href={`/topics/${topic.slug}`}>{topic.name}</Link></li>
-            ))}
-          </ul>
-        </nav>
-        <nav aria-label="Themes in the footer">
-          <h2 className="font-semibold">Themes</h2>
-          <ul className="mt-2 space-y-1">
-            {themes.map((topic) => (
-              <li key={topic.slug}><Link className="hover:underline" href={`/topics/${topic.slug}`}>{topic.name}</Link></li>
-            ))}
-          </ul>
-        </nav>
+        <TopicList label="Regions" topics={regions} />
+        <TopicList label="Themes" topics={themes} />
       </div>
     </footer>
+  );
+}
+
+function TopicList({ label, topics }: { label: string; topics: TopicRef[] }) {
+  if (topics.length === 0) return null;
+  return (
+    <nav aria-label={`${label} in the footer`}>
+      <h2 className="font-semibold">{label}</h2>
+      <ul className="mt-2 space-y-1">
+        {topics.map((topic) => (
+          <li key={topic.slug}><Link className="hover:underline" href={`/topics/${topic.slug}`}>{topic.name}</Link></li>
+        ))}
+      </ul>
+    </nav>
   );
 }

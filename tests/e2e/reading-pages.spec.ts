@@ -20,6 +20,8 @@ test('reading pages load no script but /enhance.js, and show everything', async 
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(NOT_FOUND.includes(path) ? 404 : 200);
     await expect(page.getByRole('heading', { level: 1 }), path).toBeAttached();
+    // Every page, a not-found one too, lets the reader go on through the site's own navigation.
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }), path).toBeVisible();
     await page.waitForLoadState('networkidle');
     page.off('request', onRequest);
     expect(scripts.filter((script) => script !== '/enhance.js'), path).toEqual([]);
