@@ -7,7 +7,8 @@ import type { BenchPage } from './pages';
 
 export type QueryCount = { page: BenchPage; perRequest: number };
 
-const REQUESTS = 20;
+// Enough requests that a commit or two the counters publish late do not show in the first decimal.
+export const QUERY_COUNT_REQUESTS = 50;
 // A backend publishes its counters at most once a second while busy and within 10 s once idle (PostgreSQL 15+).
 const STATS_FLUSH_WAIT_MS = 11_000;
 
@@ -22,7 +23,7 @@ async function commits(client: pg.Client): Promise<number> {
   return Number(rows[0]?.commits ?? 0) - Number(rows[0]?.sessions ?? 0);
 }
 
-/** Requests each page REQUESTS times in a row and divides the commits the database counted in between. */
+/** Requests each page QUERY_COUNT_REQUESTS times in a row and divides the commits the database counted in between. */
 export async function measureQueriesPerRequest(baseUrl: string, pages: BenchPage[], databaseUrl: string): Promise<QueryCount[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -37,14 +38,14 @@ export async function measureQueriesPerRequest(baseUrl: string, pages: BenchPage
     console.log(`  ${background} statement(s) committed in an idle window of ${STATS_FLUSH_WAIT_MS / 1000} s: subtracted from each page's count`);
     before = idle;
     for (const page of pages) {
-      for (let index = 0; index < REQUESTS; index += 1) {
+      for (let index = 0; index < QUERY_COUNT_REQUESTS; index += 1) {
         const response = await fetch(new URL(page.path, baseUrl));
         await response.arrayBuffer();
       }
       await sleep(STATS_FLUSH_WAIT_MS);
       const after = await commits(client);
       // Our own snapshot read in between commits twice.
-      counts.push({ page, perRequest: Math.max(0, after - before - 2 - background) / REQUESTS });
+      counts.push({ page, perRequest: Math.max(0, after - before - 2 - background) / QUERY_COUNT_REQUESTS });
       before = after;
     }
     return counts;

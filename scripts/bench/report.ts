@@ -6,7 +6,7 @@ import type { RunResult, WarmResult } from './load';
 import type { Machine } from './machine';
 import type { MemoryResult } from './memory';
 import type { BenchPage } from './pages';
-import type { QueryCount } from './queries';
+import { QUERY_COUNT_REQUESTS, type QueryCount } from './queries';
 import { verdict, type TargetCheck } from './targets';
 
 export type BenchReport = {
@@ -157,7 +157,7 @@ ${markdownTable(runTable(report.runs))}
 
 ## Pages: cache headers, JavaScript shipped, database statements
 
-DB statements / request = transactions PostgreSQL committed while the page was requested 20 times in a row, less those committed in an idle window as long (background work) and less one per new database session (a login commits once; the pool reconnects after idle pauses), divided by 20 (each statement outside a transaction commits once); with the caches on, a cached page needs none. JS gz = every same-origin \`<script src>\` plus every inline script of the page's HTML, each gzipped at level 9, summed (JSON-LD and other data blocks excluded). "of it nomodule" is the part in \`nomodule\` scripts (legacy polyfills) that modern browsers skip. HTML gz is the document itself at gzip level 9.
+DB statements / request = transactions PostgreSQL committed while the page was requested ${QUERY_COUNT_REQUESTS} times in a row, less those committed in an idle window as long (background work) and less one per new database session (a login commits once; the pool reconnects after idle pauses), divided by ${QUERY_COUNT_REQUESTS} (each statement outside a transaction commits once); with the caches on, a cached page needs none. JS gz = every same-origin \`<script src>\` plus every inline script of the page's HTML, each gzipped at level 9, summed (JSON-LD and other data blocks excluded). "of it nomodule" is the part in \`nomodule\` scripts (legacy polyfills) that modern browsers skip. HTML gz is the document itself at gzip level 9.
 
 ${markdownTable(pageTable(report))}
 
