@@ -23,7 +23,12 @@ export function notePublicChange(): void {
   publicChanges[PUBLIC_CHANGES] = publicChangeCount() + 1;
 }
 
-class ReadOverlappedPublicChange extends Error {}
+// Next logs it when a background revalidation (time-based) is the read that overlapped: say what happened.
+class ReadOverlappedPublicChange extends Error {
+  constructor() {
+    super('A publish came while this public read ran; it was answered and not stored.');
+  }
+}
 
 /** unstable_cache(read), except that a read overlapping a public change is returned without being stored. */
 function cacheUnlessOverlapped<Args extends unknown[], Result>(
