@@ -2,14 +2,12 @@
  * `npm run test:faults`: the fault-injection suite (tests/faults/, docs/RELIABILITY.md).
  *
  *   production build (TEST_BUILD_DIR, default .next-test, reused when fresh) → Playwright on tests/faults
- *   → the load with writes (scripts/load/writes.ts: 60 s of readers and editors on that build)
  *
  * Each spec starts the servers it needs itself (`npm start` on a fresh DATA_DIR and port, sometimes with a
  * PostgreSQL of its own) and breaks them: database outage, kill -9, SIGTERM, a full disk. Exits non-zero when
- * the build, any test or a check of the load fails.
+ * the build or any test fails.
  *
  *   npm run test:faults -- --files crash,outage     only spec files whose path contains one of these words
- *   npm run test:faults -- --files load             only the load with writes
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,21 +68,13 @@ async function main(): Promise<number> {
   const files = parseFiles(process.argv.slice(2));
   const started = Date.now();
   await ensureTestBuild();
-  const specFiles = files.filter((file) => file !== 'load');
-  let code = 0;
-  if (files.length === 0 || specFiles.length > 0) {
-    const args = ['test', '--config', 'tests/faults/playwright.config.ts', ...specFiles];
-    console.log(`$ playwright ${args.join(' ')}`);
-    code = await run(bin('playwright'), args, {
-      ...process.env,
-      TEST_BUILD_DIR: BUILD_DIR,
-      FAULTS_OUTPUT_DIR: path.join(ROOT, 'test-results', `faults${BUILD_DIR.replace(/^\.+next-test/, '')}`),
-    });
-  }
-  if (files.length === 0 || files.includes('load')) {
-    console.log('$ npm run load:writes');
-    code = Math.max(code, await run(bin('tsx'), ['scripts/load/writes.ts'], { ...process.env, BENCH_DIST_DIR: BUILD_DIR }));
-  }
+  const args = ['test', '--config', 'tests/faults/playwright.config.ts', ...files];
+  console.log(`$ playwright ${args.join(' ')}`);
+  const code = await run(bin('playwright'), args, {
+    ...process.env,
+    TEST_BUILD_DIR: BUILD_DIR,
+    FAULTS_OUTPUT_DIR: path.join(ROOT, 'test-results', `faults${BUILD_DIR.replace(/^\.+next-test/, '')}`),
+  });
   console.log(`Fault tests ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
   return code;
 }
