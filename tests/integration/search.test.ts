@@ -76,6 +76,11 @@ async function seed() {
   await createArticle({ slug: 'icebreakers-body-new', title: 'Ports of the south', body: 'Convoys need icebreakers in winter.', publishedAt: new Date(now - 5 * DAY), authors: ['tamar'], topics: ['caucasus'] });
   await createArticle({ slug: 'grain-phrase', title: 'Harbour politics', body: 'The grain corridor reopened in spring, and the harbour filled again.' });
   await createArticle({ slug: 'grain-apart', title: 'Harbour economics', body: 'Grain prices fell; the land corridor stayed closed, and the harbour emptied.' });
+  await createArticle({ slug: 'permafrost-title', title: 'Permafrost under the pipelines', body: 'Engineers measure the ground.', publishedAt: new Date(now - 70 * DAY) });
+  await createArticle({ slug: 'permafrost-lead', title: 'Northern foundations', lead: 'Permafrost thaws; permafrost moves.', body: 'Engineers measure the ground.', publishedAt: new Date(now - 60 * DAY) });
+  await createArticle({ slug: 'permafrost-body', title: 'Northern roads', body: 'Permafrost, permafrost and more permafrost.', publishedAt: new Date(now - 55 * DAY) });
+  // French is not stemmed: the 'simple' configuration keeps "harbour" as written, and "harbours" is another word.
+  await createArticle({ slug: 'harbour-french', title: 'Les ports du nord', body: 'Une harbour au nord.', language: 'fr', publishedAt: new Date(now - 80 * DAY) });
   await createArticle({ slug: 'walrus', title: 'Counting walrus colonies', body: 'Surveys from the air.' });
   await createArticle({ slug: 'narwhal', title: 'Narwhal tusks and trade', body: 'Customs records.' });
   await createArticle({
@@ -118,6 +123,10 @@ describe('searchArticles', () => {
     expect(await slugsFor('icebreakers')).toEqual(['icebreakers-title', 'icebreakers-body-new', 'icebreakers-body-old']);
   });
 
+  it('ranks the title above the lead above the body, whatever the dates and repetitions', async () => {
+    expect(await slugsFor('permafrost')).toEqual(['permafrost-title', 'permafrost-lead', 'permafrost-body']);
+  });
+
   it('stems English words and counts the results', async () => {
     const results = await data.search.searchArticles(query('icebreaker convoy'));
     expect(results).toMatchObject({ total: 3, page: 1, pageCount: 1 });
@@ -129,11 +138,20 @@ describe('searchArticles', () => {
   });
 
   it('leaves out articles with an excluded word', async () => {
-    expect(await slugsFor('harbour -spring')).toEqual(['grain-apart']);
+    expect((await slugsFor('harbour -spring')).sort()).toEqual(['grain-apart', 'harbour-french']);
   });
 
   it('finds either word with "or"', async () => {
     expect((await slugsFor('walrus or narwhal')).sort()).toEqual(['narwhal', 'walrus']);
+  });
+
+  it('parses the query with each article\'s own language: stemmed for English, as written for French', async () => {
+    expect((await slugsFor('harbours')).sort()).toEqual(['grain-apart', 'grain-phrase']);
+    expect((await slugsFor('harbour')).sort()).toEqual(['grain-apart', 'grain-phrase', 'harbour-french']);
+  });
+
+  it('finds nothing, and says so, for a query of stop words only', async () => {
+    expect(await data.search.searchArticles(query('the of and'))).toMatchObject({ items: [], total: 0, pageCount: 1 });
   });
 
   it('stems Russian articles with the Russian stemmer', async () => {
