@@ -83,10 +83,11 @@ function articleQuery(parsed: ParsedQuery, alias: 's' | 'a'): Prisma.Sql {
 /** The rows a parse applies to: those whose language parses the query so (null: every row). */
 function languagesParsingAs(parse: string, parsed: ParsedQuery): Prisma.Sql | null {
   const [english, russian] = STEMMED_LANGUAGES;
-  const stemmed = [english, russian].filter((language) => (language === english ? parsed.english : parsed.russian) === parse);
-  if (parsed.other !== parse) return Prisma.sql`s.language IN (${Prisma.join(stemmed)})`;
-  const others = STEMMED_LANGUAGES.filter((language) => !stemmed.includes(language));
-  return others.length ? Prisma.sql`s.language NOT IN (${Prisma.join(others)})` : null;
+  const stemmed = [{ language: english, own: parsed.english }, { language: russian, own: parsed.russian }];
+  const alike = stemmed.filter(({ own }) => own === parse).map(({ language }) => language);
+  const unlike = stemmed.filter(({ own }) => own !== parse).map(({ language }) => language);
+  if (parsed.other !== parse) return Prisma.sql`s.language IN (${Prisma.join(alike)})`;
+  return unlike.length ? Prisma.sql`s.language NOT IN (${Prisma.join(unlike)})` : null;
 }
 
 /** The different parses that can match anything: one with no words left (only stop words) matches nothing. */
@@ -225,7 +226,8 @@ function windowedMatches({ parsed, scope, required, filters, windows, enough }: 
  * One page of the articles matching, best first: rank of title (A), lead (B), authors and topics (C), so a body-only
  * match ranks after them; then the newest, then the id so pages never overlap. ts_rank rather than ts_rank_cd: it
  * weighs the same fields and the words' distance, at a sixth of the cost per row (a common word ranks thousands).
- * The total counts every match in the chosen window. Headlines, and the `extraColumns` of "Article" a, are read for that page only.
+ * The total counts every match in the chosen window. Headlines, and the `extraColumns` of "Article" a, are read for
+ * that page only.
  *
  * The fence (OFFSET 0) around the matching rows keeps the GIN index in charge: otherwise a filter such as a large
  * region can lead the plan, which then reads every one of its articles' document vectors.
