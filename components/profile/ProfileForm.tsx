@@ -4,12 +4,11 @@ import { useActionState } from 'react';
 import { saveProfileAction } from '@/lib/actions/profile-actions';
 import { initialFormState } from '@/lib/actions/form-state';
 import type { ProfileEditorDto, ProfileTopicOption } from '@/lib/data/profiles';
-import { Field } from '@/components/ui/Field';
+import { Field, TextArea } from '@/components/ui/Field';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { Select } from '@/components/ui/Select';
 import { SubmitButton } from '@/components/ui/SubmitButton';
 import { PhotoField } from './PhotoField';
-import { TextArea } from './TextArea';
 
 type TextKey = 'name' | 'position' | 'location' | 'fieldOfExpertise' | 'workExperience' | 'biography' | 'website' | 'orcid' | 'xHandle' | 'linkedin' | 'email';
 

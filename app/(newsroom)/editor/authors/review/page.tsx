@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RevisionDiffView } from '@/components/editor/RevisionDiffView';
 import { ActionForm } from '@/components/profile/ActionForm';
-import { TextArea } from '@/components/profile/TextArea';
+import { TextArea } from '@/components/ui/Field';
 import { DateTime } from '@/components/ui/DateTime';
 import { decideProposedTopicAction, reviewProfileChangeAction, setProfileApprovalAction } from '@/lib/actions/roster-actions';
 import { can } from '@/lib/auth/permissions';
