@@ -64,6 +64,11 @@ export async function getAuthorProfileBySlug(rawSlug: string): Promise<{ author:
   return found && 'author' in found ? { author: found.author } : found;
 }
 
+/** A profile with its id, for reads that go on to filter by it (lib/data only). */
+export async function getAuthorProfileWithId(slug: string): Promise<{ author: AuthorProfile; id: string } | { redirectTo: string } | null> {
+  return cachedAuthorProfile(slug);
+}
+
 /**
  * The id of the author whose page `slug` is, for filtering lists in SQL (lib/data only). The same read as the
  * profile, so an author page that shows both asks the database once.

@@ -26,7 +26,8 @@ export async function listTopics(): Promise<TopicRef[]> {
   return (await cachedTopics()).map(({ slug, name, kind }) => ({ slug, name, kind }));
 }
 
-async function approvedTopic(rawSlug: string): Promise<TopicRow | null> {
+/** An approved topic with its id (lib/data only). */
+export async function approvedTopic(rawSlug: string): Promise<TopicRow | null> {
   const slug = parseSlug(rawSlug);
   return slug ? ((await cachedTopics()).find((topic) => topic.slug === slug) ?? null) : null;
 }

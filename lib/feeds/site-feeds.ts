@@ -1,8 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
-import { getAuthorProfileBySlug } from '@/lib/data/authors';
-import { getFeedArticleBodies, getFeedArticleBody, listAuthorFeedArticles, listSiteFeedArticles, listTopicFeedArticles, type FeedArticle } from '@/lib/data/feeds';
-import { getTopicBySlug } from '@/lib/data/topics';
+import { getAuthorFeedContent, getFeedArticleBodies, getFeedArticleBody, getTopicFeedContent, listSiteFeedArticles, type FeedArticle } from '@/lib/data/feeds';
 import { getEnv } from '@/lib/env';
 import { absoluteUrl, getSiteConfig } from '@/lib/site';
 import { renderArticleHtml } from './article-html';
@@ -98,20 +96,21 @@ export async function buildSiteFeed(format: 'rss' | 'atom'): Promise<string> {
 
 /** One author's RSS feed; a redirect from an old slug; null for no such author. */
 export async function buildAuthorFeed(rawSlug: string): Promise<AuthorFeed> {
-  const found = await getAuthorProfileBySlug(rawSlug);
+  const found = await getAuthorFeedContent(rawSlug);
   if (!found) return null;
   if ('redirectTo' in found) return { redirectTo: feedPaths.author(found.redirectTo) };
-  const { author } = found;
-  const entries = await toEntries(await listAuthorFeedArticles(author.slug));
+  const { author, articles } = found;
+  const entries = await toEntries(articles);
   const feedChannel = channel(feedTitle(author.name), `Articles by ${author.name}`, `/authors/${author.slug}`, feedPaths.author(author.slug));
   return { xml: renderRss(feedChannel, entries) };
 }
 
 /** One region's or theme's RSS feed; null for no such topic. */
 export async function buildTopicFeed(rawSlug: string): Promise<string | null> {
-  const topic = await getTopicBySlug(rawSlug);
-  if (!topic) return null;
-  const entries = await toEntries(await listTopicFeedArticles(topic.slug));
+  const found = await getTopicFeedContent(rawSlug);
+  if (!found) return null;
+  const { topic, articles } = found;
+  const entries = await toEntries(articles);
   const description = topic.description || `Analysis on ${topic.name}`;
   const feedChannel = channel(feedTitle(topic.name), description, `/topics/${topic.slug}`, feedPaths.topic(topic.slug));
   return renderRss(feedChannel, entries);

@@ -46,6 +46,13 @@ vi.mock('@/lib/data/authors', async () => {
   };
 });
 vi.mock('@/lib/data/topics', () => ({ listTopics: vi.fn(async () => []), getTopicBySlug: vi.fn(async () => null) }));
+vi.mock('@/lib/data/feeds', () => ({
+  listSiteFeedArticles: vi.fn(async () => []),
+  getAuthorFeedContent: vi.fn(async () => null),
+  getTopicFeedContent: vi.fn(async () => null),
+  getFeedArticleBodies: vi.fn(async () => new Map()),
+  getFeedArticleBody: vi.fn(async () => null),
+}));
 vi.mock('@/lib/data/sitemaps', () => ({
   SITEMAP_MAX_URLS: 50_000,
   getSitemapLayout: vi.fn(async () => ({ topicCount: 0, authorCount: 0, articleCount: 0, authorPageStarts: [], articlePageStarts: [] })),
@@ -69,6 +76,7 @@ type Data = {
   articles: typeof import('@/lib/data/articles');
   authors: typeof import('@/lib/data/authors');
   topics: typeof import('@/lib/data/topics');
+  feeds: typeof import('@/lib/data/feeds');
   sitemaps: typeof import('@/lib/data/sitemaps');
   storage: typeof import('@/lib/media/configured-storage');
 };
@@ -141,6 +149,7 @@ beforeAll(async () => {
     articles: await import('@/lib/data/articles'),
     authors: await import('@/lib/data/authors'),
     topics: await import('@/lib/data/topics'),
+    feeds: await import('@/lib/data/feeds'),
     sitemaps: await import('@/lib/data/sitemaps'),
     storage: await import('@/lib/media/configured-storage'),
   };
@@ -260,8 +269,8 @@ describe('the public pages and route handlers', () => {
       [pages.topic, () => data.topics.getTopicBySlug, 'page'],
       [pages.article, () => data.articles.getPublishedArticleBySlug, 'page'],
       [socialImage, () => data.articles.getPublishedArticleBySlug, 'page'],
-      [routes.authorFeed, () => data.authors.getAuthorProfileBySlug, 'route'],
-      [routes.topicFeed, () => data.topics.getTopicBySlug, 'route'],
+      [routes.authorFeed, () => data.feeds.getAuthorFeedContent, 'route'],
+      [routes.topicFeed, () => data.feeds.getTopicFeedContent, 'route'],
     ];
     for (const value of strings) {
       const label = JSON.stringify(value);
