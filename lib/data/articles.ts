@@ -10,7 +10,7 @@ import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
 import { approvedTopicId } from './topics';
-import { publicArticleSql, publicArticleWhere } from './visibility';
+import { publicArticleIdsSql, publicArticleSql, publicArticleWhere } from './visibility';
 
 export const ARTICLES_PER_PAGE = 12;
 
@@ -109,24 +109,15 @@ export type ArticleListPage = BoundedPage<ArticleSummary>;
 
 /**
  * One page of public articles, newest first, of one topic and/or author, with a count that stops at countLimitFor:
- * one statement. The ids are constants so the planner sees how common the topic or author is (a large topic is
- * read along the public index, a small one through its links); the page's ids come first, so skipping the offset
- * reads only indexes, and cards are built for those ids alone.
+ * one statement (publicArticleIdsSql chooses how an author's or topic's articles are found); the page's ids come
+ * first, so skipping the offset reads only indexes, and cards are built for those ids alone.
  */
 async function readPublishedArticles(page: number, topicSlug: string | null, authorSlug: string | null, perPage: number): Promise<ArticleListPage> {
   // The ids come from reads the page makes anyway: the layout's topics, the author page's profile.
   const [topicId, authorId] = await Promise.all([topicSlug ? approvedTopicId(topicSlug) : null, authorSlug ? authorIdBySlug(authorSlug) : null]);
   if ((topicSlug && !topicId) || (authorSlug && !authorId)) return emptyPage(page);
-  const listed = Prisma.join(
-    [
-      publicArticleSql(new Date()),
-      ...(topicId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" link WHERE link."articleId" = a.id AND link."topicId" = ${topicId})`] : []),
-      ...(authorId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleAuthor" link WHERE link."articleId" = a.id AND link."authorId" = ${authorId})`] : []),
-    ],
-    ' AND ',
-  );
   const rows = await getDb().$queryRaw<(SummaryRow & { id: string | null; total: bigint })[]>`
-    WITH listed AS NOT MATERIALIZED (SELECT a.id, a."publishedAt" FROM "Article" a WHERE ${listed}),
+    WITH listed AS NOT MATERIALIZED (${publicArticleIdsSql(new Date(), { authorId, topicId })}),
     shown AS (SELECT id, "publishedAt" FROM listed ORDER BY "publishedAt" DESC, id DESC LIMIT ${perPage} OFFSET ${(page - 1) * perPage})
     SELECT shown.id, counted.total, ${summaryColumns}
     FROM (SELECT count(*) AS total FROM (SELECT 1 FROM listed LIMIT ${countLimitFor(page, perPage)}) bounded) counted

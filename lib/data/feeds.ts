@@ -2,7 +2,6 @@ import 'server-only';
 import type { RichTextDocument } from '@/lib/content/document';
 import { normalizeDocument } from '@/lib/content/normalize';
 import { getDb, onReadReplica } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { getAuthorProfileWithId } from './authors';
 import type { ArticleSummary, AuthorProfile } from './dto';
 import { summaryColumns, toArticleSummary, type SummaryRow } from './mappers';
@@ -10,7 +9,7 @@ import { cachedPublicRead } from './public-cache';
 import { parseSlug } from './slugs';
 import { tags } from './tags';
 import { approvedTopic, type TopicDetail } from './topics';
-import { publicArticleSql, publicArticleWhere } from './visibility';
+import { publicArticleIdsSql, publicArticleWhere } from './visibility';
 
 // Public reads behind the RSS and Atom feeds. The lists are cached here; the bodies are rendered and kept per
 // article version by lib/feeds (Next's data cache refuses entries over 2 MB, which fifty long articles exceed).
@@ -25,24 +24,10 @@ type FeedRow = SummaryRow & { id: string; language: string; contentUpdatedAt: Da
 /**
  * The latest public articles, of one author or topic when given, in one statement: the fifty ids first, then cards
  * for those alone (Prisma's query built every candidate's authors and topics before the limit: 80 ms for an author
- * with 1,159 articles). An author's own links lead, each looked up in turn (the fenced LATERAL keeps the planner from
- * hashing the whole public index): an author writes a small share of an archive, and walking the newest public
- * articles until fifty of theirs turned up read 4,128 of them, twice as long. A topic can hold a fifth of the
- * archive, so its id is bound as a constant and the planner chooses, as for the lists in articles.ts.
+ * with 1,159 articles).
  */
 async function readFeedArticles(authorSlug: string | null, authorId: string | null, topicSlug: string | null, topicId: string | null): Promise<FeedArticle[]> {
-  const listed = Prisma.join(
-    [
-      publicArticleSql(new Date()),
-      ...(topicId ? [Prisma.sql`EXISTS (SELECT 1 FROM "ArticleTopic" link WHERE link."articleId" = a.id AND link."topicId" = ${topicId})`] : []),
-    ],
-    ' AND ',
-  );
-  const candidates = authorId
-    ? Prisma.sql`SELECT a.id, a."publishedAt" FROM "ArticleAuthor" link
-        CROSS JOIN LATERAL (SELECT a.id, a."publishedAt" FROM "Article" a WHERE a.id = link."articleId" AND ${listed} OFFSET 0) a
-        WHERE link."authorId" = ${authorId}`
-    : Prisma.sql`SELECT a.id, a."publishedAt" FROM "Article" a WHERE ${listed}`;
+  const candidates = publicArticleIdsSql(new Date(), { authorId, topicId });
   const rows = await getDb().$queryRaw<FeedRow[]>`
     WITH shown AS (${candidates} ORDER BY "publishedAt" DESC, id DESC LIMIT ${FEED_ITEM_LIMIT})
     SELECT shown.id, a.language, a."contentUpdatedAt", a."updatedAt", ${summaryColumns}
