@@ -63,15 +63,19 @@ type ParsedQuery = { english: string; russian: string; other: string };
 /**
  * Parsed once, in a statement of its own, so that the search statement carries the parses as constants and only
  * one scan per distinct parse: a statement that parsed the text itself in every place it is used (about twenty) and
- * had an arm for each configuration took longer to plan (3-4 ms) than this round trip takes.
+ * had an arm for each configuration took longer to plan (3-4 ms) than this round trip takes. The search page's
+ * experts come with it (`withExperts`), so that page still reads the database three times with the caches off.
  */
-async function parseQuery(text: string): Promise<ParsedQuery> {
+async function parseQuery(text: string, withExperts = false): Promise<{ parsed: ParsedQuery; experts: AuthorCard[] }> {
   const [english, russian] = STEMMED_LANGUAGES;
-  const [parsed] = await getDb().$queryRaw<ParsedQuery[]>`
+  const experts = withExperts ? Prisma.sql`(SELECT coalesce(json_agg(expert ORDER BY expert.ordinal), '[]') FROM (${expertsSql(text)}) expert)` : Prisma.sql`'[]'::json`;
+  const [row] = await getDb().$queryRaw<(ParsedQuery & { experts: AuthorCardRow[] })[]>`
     SELECT websearch_to_tsquery(search_config(${english}), ${text})::text AS english,
       websearch_to_tsquery(search_config(${russian}), ${text})::text AS russian,
-      websearch_to_tsquery('simple', ${text})::text AS other`;
-  return parsed ?? { english: '', russian: '', other: '' };
+      websearch_to_tsquery('simple', ${text})::text AS other,
+      ${experts} AS experts`;
+  if (!row) return { parsed: { english: '', russian: '', other: '' }, experts: [] };
+  return { parsed: { english: row.english, russian: row.russian, other: row.other }, experts: row.experts.map(toAuthorCard) };
 }
 
 /** The query as the article's own language parses it, for ranking and highlighting (`alias` names the row). */
@@ -279,15 +283,14 @@ function searchableText(raw: string): string | null {
   return hasSearchableWords(text) ? text : null;
 }
 
-/** Published articles matching the reader's query and filters, best match first, with highlighted snippets. */
-export async function searchArticles(query: SearchQuery): Promise<ArticleSearchResults> {
-  const page = boundedPage(query.page);
-  const text = searchableText(query.q);
-  if (!text) return { items: [], page, pageCount: 1, total: 0, totalIsLowerBound: false };
+const noResults = (page: number): ArticleSearchResults => ({ items: [], page, pageCount: 1, total: 0, totalIsLowerBound: false });
+
+/** One page of published articles matching the parsed query and the reader's filters, with highlighted snippets. */
+async function rankedArticles(parsed: ParsedQuery, query: SearchQuery, page: number): Promise<ArticleSearchResults> {
   const now = new Date();
   // The newest months first, widened until every reachable page can be filled or nothing is left out.
   const matching = {
-    parsed: await parseQuery(text),
+    parsed,
     scope: publicSearchRow(now),
     required: requiredTokens(query),
     filters: dateFilters(query),
@@ -303,22 +306,36 @@ export async function searchArticles(query: SearchQuery): Promise<ArticleSearchR
   return { items, page, pageCount: pageCountOf(total, SEARCH_RESULTS_PER_PAGE), total, totalIsLowerBound: partial };
 }
 
+/** Published articles matching the reader's query and filters, best match first, with highlighted snippets. */
+export async function searchArticles(query: SearchQuery): Promise<ArticleSearchResults> {
+  return (await searchSite(query, { experts: false })).results;
+}
+
+/**
+ * The search page: the articles, and on the first page the experts in the public directory (active, with a visible
+ * article or a fellow account) matching the query.
+ */
+export async function searchSite(query: SearchQuery, { experts: withExperts = true } = {}): Promise<{ results: ArticleSearchResults; experts: AuthorCard[] }> {
+  const page = boundedPage(query.page);
+  const text = searchableText(query.q);
+  if (!text) return { results: noResults(page), experts: [] };
+  const { parsed, experts } = await parseQuery(text, withExperts && page === 1);
+  return { results: await rankedArticles(parsed, query, page), experts };
+}
+
 // Profiles carry no language; the russian configuration stems Latin-script words in English and Cyrillic ones in
 // Russian (the search migration's author_search_vector uses the same).
 const AUTHOR_SEARCH_CONFIG = 'russian';
 
-/** Experts in the public directory (active, with a visible article or a fellow account) matching the query. */
-export async function searchAuthors(rawQuery: string): Promise<AuthorCard[]> {
-  const text = searchableText(rawQuery);
-  if (!text) return [];
+/** The experts matching `text`, best first, as author card columns and their `ordinal`. */
+function expertsSql(text: string): Prisma.Sql {
   const query = Prisma.sql`websearch_to_tsquery(${AUTHOR_SEARCH_CONFIG}::regconfig, ${text})`;
-  const rows = await getDb().$queryRaw<AuthorCardRow[]>`
-    SELECT ${authorCardColumns} FROM "Author" author
-    WHERE author."searchVector" @@ ${query}
-      AND ${listedAuthorSql(new Date())}
-    ORDER BY ts_rank_cd(author."searchVector", ${query}, 1) DESC, author."sortName", author.id
+  return Prisma.sql`
+    SELECT ${authorCardColumns}, row_number() OVER (ORDER BY ts_rank_cd(author."searchVector", ${query}, 1) DESC, author."sortName", author.id) AS ordinal
+    FROM "Author" author
+    WHERE author."searchVector" @@ ${query} AND ${listedAuthorSql(new Date())}
+    ORDER BY ordinal
     LIMIT ${AUTHOR_RESULTS}`;
-  return rows.map(toAuthorCard);
 }
 
 /** articlesVisibleTo in SQL, so that counts and pages are right: staff search every article, a fellow their own. */
@@ -335,7 +352,7 @@ export async function searchNewsroomArticles(viewer: Viewer | null, query: { q: 
   if (!text) return { items: [], page, pageCount: 1, total: 0 };
   await catchUpScheduled();
   // Few people search the newsroom, and drafts have no publication month: every match is ranked.
-  const matching = { parsed: await parseQuery(text), scope: newsroomScope(viewer), required: null, filters: [], windows: [null], enough: 0 };
+  const matching = { parsed: (await parseQuery(text)).parsed, scope: newsroomScope(viewer), required: null, filters: [], windows: [null], enough: 0 };
   const { rows, total } = await rankedPage(matching, page, NEWSROOM_SEARCH_RESULTS_PER_PAGE);
   const articles = await getDb().article.findMany({
     where: { AND: [articlesVisibleTo(viewer), { id: { in: rows.map((row) => row.id) } }] },

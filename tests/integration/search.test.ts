@@ -101,6 +101,7 @@ async function seed() {
 }
 
 const query = (q: string, filters: Partial<SearchQuery> = {}): SearchQuery => ({ q, page: 1, ...filters });
+const expertSlugsFor = async (q: string) => (await data.search.searchSite(query(q))).experts.map((author) => author.slug);
 const slugsFor = async (q: string, filters: Partial<SearchQuery> = {}) => (await data.search.searchArticles(query(q, filters))).items.map((hit) => hit.slug);
 
 beforeAll(async () => {
@@ -242,7 +243,7 @@ describe('searchArticles', () => {
     const { query: parsed } = data.validation.parseSearchParams({ q: hostile });
     const results = await data.search.searchArticles(parsed);
     expect(results.total).toBe(results.items.length);
-    expect(await data.search.searchAuthors(parsed.q)).toBeInstanceOf(Array);
+    expect((await data.search.searchSite(parsed)).experts).toBeInstanceOf(Array);
     // The data layer cleans raw input too, for callers that skip the URL parser.
     await expect(data.search.searchArticles(query(hostile))).resolves.toBeDefined();
   });
@@ -253,7 +254,7 @@ describe('vectors kept current by the database', () => {
     await prisma.author.update({ where: { id: ids.tamar }, data: { name: 'Tamar Kvaratskhelia' } });
     expect(await slugsFor('Kvaratskhelia')).toEqual(['icebreakers-body-new']);
     expect(await slugsFor('Gelashvili')).toEqual([]);
-    expect((await data.search.searchAuthors('Kvaratskhelia')).map((author) => author.slug)).toEqual(['tamar-gelashvili']);
+    expect(await expertSlugsFor('Kvaratskhelia')).toEqual(['tamar-gelashvili']);
   });
 
   it('follows a topic rename, changed co-authors, an edited body and a changed language', async () => {
@@ -397,18 +398,29 @@ describe('search windows', () => {
   });
 });
 
-describe('searchAuthors', () => {
+describe('searchSite', () => {
   it('finds listed experts by name, position, field of expertise and competence', async () => {
-    const slugs = async (q: string) => (await data.search.searchAuthors(q)).map((author) => author.slug);
-    expect(await slugs('Moreau')).toEqual(['ines-moreau']);
-    expect(await slugs('polar lanes')).toEqual(['ines-moreau']);
-    expect(await slugs('arctic')).toEqual(['ines-moreau']);
-    expect(await slugs('remittance')).toEqual(['tamar-gelashvili']);
-    expect((await slugs('fellow')).sort()).toEqual(['ines-moreau', 'tamar-gelashvili']);
+    expect(await expertSlugsFor('Moreau')).toEqual(['ines-moreau']);
+    expect(await expertSlugsFor('polar lanes')).toEqual(['ines-moreau']);
+    expect(await expertSlugsFor('arctic')).toEqual(['ines-moreau']);
+    expect(await expertSlugsFor('remittance')).toEqual(['tamar-gelashvili']);
+    expect((await expertSlugsFor('fellow')).sort()).toEqual(['ines-moreau', 'tamar-gelashvili']);
+  });
+
+  it('ranks experts by how well their profile matches, best first', async () => {
+    // Ines's field of expertise says "polar" and her competence "Arctic"; Tamar's field of expertise says "remittances".
+    expect(await expertSlugsFor('arctic or polar or remittance')).toEqual(['ines-moreau', 'tamar-gelashvili']);
   });
 
   it('leaves out retired authors and those with nothing published', async () => {
-    expect(await data.search.searchAuthors('hydrologist')).toEqual([]);
+    expect(await expertSlugsFor('hydrologist')).toEqual([]);
+  });
+
+  it('gives the articles with the experts, and the experts on the first page only', async () => {
+    const first = await data.search.searchSite(query('icebreakers'));
+    expect(first.results).toEqual(await data.search.searchArticles(query('icebreakers')));
+    expect((await data.search.searchSite(query('Moreau'))).experts.map((author) => author.slug)).toEqual(['ines-moreau']);
+    expect((await data.search.searchSite(query('Moreau', { page: 2 }))).experts).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { AuthorCardView } from '@/components/site/AuthorCardView';
 import { SearchForm } from '@/components/site/SearchForm';
 import { SearchPagination } from '@/components/site/SearchPagination';
 import { SearchResultList } from '@/components/site/SearchResultList';
-import { SEARCH_RESULTS_PER_PAGE, searchArticles, searchAuthors } from '@/lib/data/search';
+import { SEARCH_RESULTS_PER_PAGE, searchSite } from '@/lib/data/search';
 import { listTopics } from '@/lib/data/topics';
 import { hasSearchableWords, MAX_SEARCH_QUERY_LENGTH, parseSearchParams, searchHref } from '@/lib/validation/search';
 
@@ -20,11 +20,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const { query, shortened, authorAsTyped } = parseSearchParams(await searchParams);
-  const [topics, results, experts] = await Promise.all([
-    listTopics(),
-    searchArticles(query),
-    query.page === 1 ? searchAuthors(query.q) : Promise.resolve([]),
-  ]);
+  const [topics, { results, experts }] = await Promise.all([listTopics(), searchSite(query)]);
   const filtered = Boolean(query.region || query.theme || query.author || query.from || query.to);
   const quoted = `“${query.q}”`;
 
